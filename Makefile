@@ -1,0 +1,49 @@
+# gongkit: the two promises are `make demo` and `make test`; both install what they need.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-fast lint format typecheck bench bench-privacy coverage-table pg-start pg-stop clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Start the server on the embedded SQLite store with the demo company, tour it with the SDK, keep serving.
+demo: $(STAMP)
+	$(BIN)/gongkit demo
+
+## Every test, on SQLite and on a private PostgreSQL server that this target starts itself.
+test: $(STAMP)
+	GONGKIT_TEST_PG_URL=$$(scripts/pg.sh start) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
+	status=$$?; scripts/pg.sh stop; exit $$status
+
+## The suite on SQLite only (no PostgreSQL server).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -x $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+coverage-table: $(STAMP)
+	$(BIN)/python -m gongkit.coverage --write README.md
+
+bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python bench/bench_calls.py
+	GONGKIT_BENCH_PG_URL=$$(scripts/pg.sh start) $(BIN)/python bench/bench_privacy.py; \
+	status=$$?; scripts/pg.sh stop; exit $$status
+
+clean:
+	rm -rf $(VENV) .gongkit .pg

@@ -1,0 +1,60 @@
+"""Time, behind one seam that tests can control."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now_ms(self) -> int: ...
+
+
+class SystemClock:
+    def now_ms(self) -> int:
+        return time.time_ns() // 1_000_000
+
+
+class FixedClock:
+    """A clock that moves only when told (for tests)."""
+
+    def __init__(self, start_ms: int) -> None:
+        self.ms = start_ms
+
+    def now_ms(self) -> int:
+        return self.ms
+
+    def advance(self, seconds: float) -> None:
+        self.ms += int(seconds * 1000)
+
+
+def ms_to_iso(ms: int) -> str:
+    """An instant as Gong writes it: ISO-8601, UTC, ``Z``; milliseconds only when there are some."""
+    dt = datetime.fromtimestamp(ms / 1000, tz=UTC)
+    if ms % 1000:
+        return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class DateTimeError(ValueError):
+    pass
+
+
+def parse_datetime_ms(value: str) -> int:
+    """Parse a date-time the way Gong clients send them: ``Z``, ``+00:00``, other offsets, fractional seconds.
+
+    A value without an offset is read as UTC. Raises :class:`DateTimeError` with a readable message.
+    """
+    text = value.strip()
+    if not text:
+        raise DateTimeError("empty date-time")
+    if text[-1] in "zZ":
+        text = text[:-1] + "+00:00"
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        raise DateTimeError(f"'{value}' is not an ISO-8601 date-time (e.g. 2024-01-17T16:20:05-03:00)") from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return int(dt.timestamp() * 1000) if dt.microsecond % 1000 == 0 else int(dt.timestamp() * 1_000_000) // 1000

@@ -1,0 +1,5 @@
+"""The Gong-compatible server: an ASGI app over the services."""
+
+from gongkit.server.app import create_app
+
+__all__ = ["create_app"]

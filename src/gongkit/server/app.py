@@ -1,0 +1,227 @@
+"""The ASGI application: Gong's 62 routes with Gong's cross-cutting behaviour.
+
+Every request gets a ``requestId`` (body and ``X-Request-Id`` header). Every failure, including unknown
+routes, wrong methods, malformed bodies and crashes, is rendered once, here, in Gong's envelope
+``{"requestId", "errors": [...]}``. On each operation, in this order: authentication (401, or the 403 the
+operation declares), scope (Bearer only), the company's rate limit (429 + Retry-After), then the handler;
+operations without a handler answer 501.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import orjson
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.middleware import Middleware
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gongkit.clock import Clock, SystemClock
+from gongkit.config import Settings
+from gongkit.db import Database
+from gongkit.errors import (
+    Forbidden,
+    GongError,
+    MethodNotAllowed,
+    NotFound,
+    NotImplementedYet,
+    RateLimited,
+    Unauthenticated,
+)
+from gongkit.ids import new_request_id
+from gongkit.paging import CursorCodec
+from gongkit.server import logs
+from gongkit.server.auth import Authenticator
+from gongkit.server.context import AppState, Ctx
+from gongkit.server.ratelimit import RateLimiter
+from gongkit.server.routes import HANDLERS, Handler, load_all
+from gongkit.services.admin import instance_secret
+from gongkit.spec import Operation, operations
+
+log = logging.getLogger("gongkit.server")
+
+#: Startup hooks of the resource groups: called with the AppState, they return an async cleanup.
+StartupHook = Callable[[AppState], Awaitable[Callable[[], Awaitable[None]]]]
+STARTUP_HOOKS: list[StartupHook] = []
+
+
+def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(payload), status_code=status, media_type="application/json", headers=headers)
+
+
+def error_response(request_id: str, exc: GongError) -> Response:
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+    return json_response({"requestId": request_id, "errors": exc.messages}, exc.status, headers)
+
+
+def _request_id(scope: Scope) -> str:
+    state = scope.setdefault("state", {})
+    rid = state.get("request_id")
+    if rid is None:
+        rid = state["request_id"] = new_request_id()
+    return str(rid)
+
+
+class RequestIdAndLogMiddleware:
+    """Assigns the requestId, stamps it on the response, logs one redacted access line, renders crashes."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = _request_id(scope)
+        started = time.perf_counter()
+        status = 500
+        header = (b"x-request-id", rid.encode())
+        response_started = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                response_started = True
+                message["headers"] = [*message.get("headers", []), header]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        except Exception:
+            log.exception("unhandled error (requestId %s)", rid)
+            if not response_started:
+                await error_response(rid, GongError())(scope, receive, send_wrapper)
+        finally:
+            if logs.access_logger.isEnabledFor(logging.INFO):
+                query = logs.redact_query(scope.get("query_string", b"").decode("latin-1"))
+                logs.access_logger.info(
+                    "%s %s %s%s %d %.1fms",
+                    rid,
+                    scope["method"],
+                    scope["path"],
+                    f"?{query}" if query else "",
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                )
+
+
+def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request], Awaitable[Response]]:
+    handlers: dict[str, Handler | None] = {m: HANDLERS.get(op.operation_id) for m, op in ops.items()}
+    allow = ", ".join(sorted(ops))
+
+    async def endpoint(request: Request) -> Response:
+        rid = _request_id(request.scope)
+        op = ops.get(request.method)
+        if op is None:
+            raise MethodNotAllowed(f"Method {request.method} is not allowed on {request.url.path} (allowed: {allow})")
+        principal = state.auth.authenticate(request.headers.get("authorization"), state.clock.now_ms())
+        if not principal.has_scope(op.scope):
+            cls = Forbidden if op.scope_failure_status == 403 else Unauthenticated
+            raise cls(f"Access denied: this request needs the scope '{op.scope}'")
+        state.limiter.hit(principal.company_id, principal.limits.rate_per_second, principal.limits.rate_per_day)
+        handler = handlers[request.method]
+        if handler is None:
+            raise NotImplementedYet(
+                f"{op.method} {op.path} ({op.operation_id}) is not implemented by this gongkit server yet"
+            )
+        result = await handler(Ctx(request, state, op, principal, rid))
+        if isinstance(result, Response):
+            return result
+        return json_response({"requestId": rid, **result}, op.success_status)
+
+    return endpoint
+
+
+def _auth_status_fix(request: Request, exc: GongError) -> GongError:
+    """A refused credential answers 401, or 403 on the operations that declare 403 instead."""
+    if isinstance(exc, Unauthenticated) and not isinstance(exc, Forbidden):
+        ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
+        op = ops.get(request.method) if ops else None
+        if op is not None and op.auth_failure_status == 403:
+            return Forbidden(*exc.messages)
+    return exc
+
+
+async def _gong_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, GongError)
+    return error_response(_request_id(request.scope), _auth_status_fix(request, exc))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    rid = _request_id(request.scope)
+    if exc.status_code == 404:
+        return error_response(rid, NotFound(f"No such API route: {request.method} {request.url.path}"))
+    if exc.status_code == 405:
+        return error_response(rid, MethodNotAllowed(f"Method {request.method} is not allowed here"))
+    err = GongError(str(exc.detail))
+    err.status = exc.status_code
+    return error_response(rid, err)
+
+
+def build_routes(state: AppState) -> list[Route]:
+    by_path: dict[str, dict[str, Operation]] = {}
+    for op in operations():
+        by_path.setdefault(op.path, {})[op.method] = op
+    routes = []
+    # Literal paths before templated ones, so /v2/calls/extensive is never read as /v2/calls/{id}.
+    for path in sorted(by_path, key=lambda p: ("{" in p, p)):
+        ops = by_path[path]
+        route = Route(path, _endpoint(state, ops), methods=sorted(ops))
+        route.gong_ops = ops  # type: ignore[attr-defined]
+        routes.append(route)
+    return routes
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    db: Database | None = None,
+    clock: Clock | None = None,
+    limiter: RateLimiter | None = None,
+) -> Starlette:
+    """The Gong-compatible ASGI app over an already migrated database."""
+    settings = settings or Settings.from_env()
+    db = db or Database(settings.database_url)
+    clock = clock or SystemClock()
+    load_all()
+    with db.write() as conn:
+        secret = instance_secret(conn)
+    state = AppState(
+        settings=settings,
+        db=db,
+        clock=clock,
+        limiter=limiter or RateLimiter(settings.rate_limit_storage),
+        auth=Authenticator(db, settings.credential_cache_seconds),
+        codec=CursorCodec(secret),
+        secret=secret,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        cleanups = [await hook(state) for hook in STARTUP_HOOKS]
+        try:
+            yield
+        finally:
+            for cleanup in reversed(cleanups):
+                await cleanup()
+
+    from gongkit.server import admin_routes
+
+    app = Starlette(
+        routes=[*build_routes(state), *admin_routes.routes(state)],
+        exception_handlers={GongError: _gong_error, HTTPException: _http_error},
+        middleware=[Middleware(RequestIdAndLogMiddleware)],
+        lifespan=lifespan,
+    )
+    app.state.gong = state
+    return app

@@ -41,8 +41,7 @@ class Database:
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self._write_lock = threading.Lock()
         if self.is_sqlite:
-            if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            ensure_sqlite_dir(url)
             self.engine: Engine = create_engine(
                 url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}
             )
@@ -97,6 +96,12 @@ class Database:
                 engine.dispose()
 
 
+def ensure_sqlite_dir(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+
+
 def _alembic_config(url: str) -> Any:
     from alembic.config import Config
 
@@ -110,4 +115,5 @@ def migrate(url: str, revision: str = "head") -> None:
     """Bring the database at ``url`` to ``revision`` (the migrations are the only way the schema is made)."""
     from alembic import command
 
+    ensure_sqlite_dir(url)
     command.upgrade(_alembic_config(url), revision)

@@ -1,0 +1,1 @@
+"""Data privacy actions (placeholder until the data-privacy work lands)."""

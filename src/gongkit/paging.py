@@ -118,6 +118,6 @@ def paginate(
     cursor = None
     if more:
         last = rows[-1]._mapping
-        after = [last[col.key] for col in key_columns]  # type: ignore[attr-defined]
+        after = [last[str(col.key)] for col in key_columns]
         cursor = query.codec.encode(query.company_id, query.fingerprint, CursorState(after, number + 1, total))
     return Page(rows=rows, total=total, number=number, cursor=cursor)

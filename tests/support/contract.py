@@ -46,7 +46,11 @@ def _validator(spec_file: str, schema: dict[str, Any]) -> jsonschema.protocols.V
 def _rebase(node: Any, spec_file: str) -> Any:
     if isinstance(node, dict):
         return {
-            k: (f"urn:gong:{spec_file}{v}" if k == "$ref" and isinstance(v, str) and v.startswith("#") else _rebase(v, spec_file))
+            k: (
+                f"urn:gong:{spec_file}{v}"
+                if k == "$ref" and isinstance(v, str) and v.startswith("#")
+                else _rebase(v, spec_file)
+            )
             for k, v in node.items()
         }
     if isinstance(node, list):
@@ -95,8 +99,10 @@ def check_response(method: str, path: str, status: int, body: bytes) -> None:
     try:
         _validator(spec_file, schema).validate(data)
     except jsonschema.ValidationError as exc:
-        raise ContractViolation(f"{method} {path} -> {status} ({op.operation_id}, {spec_file}): {exc.message} "
-                                f"at {'/'.join(map(str, exc.absolute_path))}") from exc
+        raise ContractViolation(
+            f"{method} {path} -> {status} ({op.operation_id}, {spec_file}): {exc.message} "
+            f"at {'/'.join(map(str, exc.absolute_path))}"
+        ) from exc
     if isinstance(data, dict) and "requestId" not in data and op.operation_id != "deleteMeeting":
         raise ContractViolation(f"{method} {path}: no requestId in the answer")
 

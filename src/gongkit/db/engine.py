@@ -46,8 +46,13 @@ class Database:
                 url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}
             )
             event.listen(self.engine, "connect", _sqlite_on_connect)
-            event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE")
-                         if conn.info.get("write") else conn.exec_driver_sql("BEGIN"))
+            event.listen(
+                self.engine,
+                "begin",
+                lambda conn: (
+                    conn.exec_driver_sql("BEGIN IMMEDIATE") if conn.info.get("write") else conn.exec_driver_sql("BEGIN")
+                ),
+            )
         else:
             self.engine = create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True)
 

@@ -18,9 +18,9 @@ from typing import Any
 import orjson
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.middleware import Middleware
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,15 +42,11 @@ from gongkit.server import logs
 from gongkit.server.auth import Authenticator
 from gongkit.server.context import AppState, Ctx
 from gongkit.server.ratelimit import RateLimiter
-from gongkit.server.routes import HANDLERS, Handler, load_all
+from gongkit.server.routes import HANDLERS, STARTUP_HOOKS, Handler, load_all
 from gongkit.services.admin import instance_secret
 from gongkit.spec import Operation, operations
 
 log = logging.getLogger("gongkit.server")
-
-#: Startup hooks of the resource groups: called with the AppState, they return an async cleanup.
-StartupHook = Callable[[AppState], Awaitable[Callable[[], Awaitable[None]]]]
-STARTUP_HOOKS: list[StartupHook] = []
 
 
 def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

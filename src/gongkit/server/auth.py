@@ -77,11 +77,15 @@ class Authenticator:
         if not sep:
             raise Unauthenticated("Access denied: malformed Basic credentials")
         with self._db.read() as conn:
-            row = conn.execute(
-                select(api_keys, companies.c.rate_per_second, companies.c.rate_per_day, companies.c.page_size)
-                .join(companies, companies.c.id == api_keys.c.company_id)
-                .where(api_keys.c.access_key == key.strip())
-            ).mappings().first()
+            row = (
+                conn.execute(
+                    select(api_keys, companies.c.rate_per_second, companies.c.rate_per_day, companies.c.page_size)
+                    .join(companies, companies.c.id == api_keys.c.company_id)
+                    .where(api_keys.c.access_key == key.strip())
+                )
+                .mappings()
+                .first()
+            )
         if row is None or row["revoked_ms"] is not None or not secret_matches(secret.strip(), row["secret_hash"]):
             raise Unauthenticated("Access denied: invalid access key or secret")
         return Principal(
@@ -94,11 +98,20 @@ class Authenticator:
 
     def _bearer(self, token: str, now_ms: int) -> Principal:
         with self._db.read() as conn:
-            row = conn.execute(
-                select(api_tokens, companies.c.rate_per_second, companies.c.rate_per_day, companies.c.page_size)
-                .join(companies, companies.c.id == api_tokens.c.company_id)
-                .where(api_tokens.c.token_hash == hash_secret(token))
-            ).mappings().first()
+            row = (
+                conn.execute(
+                    select(
+                        api_tokens,
+                        companies.c.rate_per_second,
+                        companies.c.rate_per_day,
+                        companies.c.page_size,
+                    )
+                    .join(companies, companies.c.id == api_tokens.c.company_id)
+                    .where(api_tokens.c.token_hash == hash_secret(token))
+                )
+                .mappings()
+                .first()
+            )
         if row is None or row["revoked_ms"] is not None:
             raise Unauthenticated("Access denied: invalid bearer token")
         if row["expires_ms"] is not None and row["expires_ms"] <= now_ms:

@@ -54,9 +54,7 @@ class Ctx:
 
     __slots__ = ("op", "principal", "request", "request_id", "state")
 
-    def __init__(
-        self, request: Request, state: AppState, op: Operation, principal: Principal, request_id: str
-    ) -> None:
+    def __init__(self, request: Request, state: AppState, op: Operation, principal: Principal, request_id: str) -> None:
         self.request = request
         self.state = state
         self.op = op
@@ -159,4 +157,3 @@ def model_params(model: BaseModel) -> Any:
     data = model.model_dump(mode="json", exclude_none=True)
     data.pop("cursor", None)
     return data
-

@@ -58,9 +58,7 @@ def instance_secret(conn: Connection, key: str = "secret") -> bytes:
     return bytes.fromhex(value)
 
 
-def create_company(
-    conn: Connection, clock: Clock, name: str, *, company_id: int | None = None, **settings: Any
-) -> int:
+def create_company(conn: Connection, clock: Clock, name: str, *, company_id: int | None = None, **settings: Any) -> int:
     unknown = set(settings) - set(COMPANY_SETTINGS)
     if unknown:
         raise InvalidRequest(f"unknown company settings: {', '.join(sorted(unknown))}")
@@ -110,7 +108,12 @@ class KeyPair:
 
 
 def create_api_key(
-    conn: Connection, clock: Clock, company_id: int, *, name: str = "", access_key: str | None = None,
+    conn: Connection,
+    clock: Clock,
+    company_id: int,
+    *,
+    name: str = "",
+    access_key: str | None = None,
     secret: str | None = None,
 ) -> KeyPair:
     get_company(conn, company_id)
@@ -118,7 +121,10 @@ def create_api_key(
     sec = secret or secrets.token_urlsafe(32)
     conn.execute(
         insert(api_keys).values(
-            access_key=key, company_id=company_id, secret_hash=hash_secret(sec), name=name,
+            access_key=key,
+            company_id=company_id,
+            secret_hash=hash_secret(sec),
+            name=name,
             created_ms=clock.now_ms(),
         )
     )
@@ -126,7 +132,12 @@ def create_api_key(
 
 
 def create_token(
-    conn: Connection, clock: Clock, company_id: int, scopes: list[str], *, name: str = "",
+    conn: Connection,
+    clock: Clock,
+    company_id: int,
+    scopes: list[str],
+    *,
+    name: str = "",
     expires_in_seconds: int | None = None,
 ) -> str:
     get_company(conn, company_id)
@@ -138,8 +149,12 @@ def create_token(
     now = clock.now_ms()
     conn.execute(
         insert(api_tokens).values(
-            id=new_id(), company_id=company_id, token_hash=hash_secret(token), scopes=" ".join(scopes),
-            name=name, created_ms=now,
+            id=new_id(),
+            company_id=company_id,
+            token_hash=hash_secret(token),
+            scopes=" ".join(scopes),
+            name=name,
+            created_ms=now,
             expires_ms=now + expires_in_seconds * 1000 if expires_in_seconds else None,
         )
     )
@@ -147,15 +162,18 @@ def create_token(
 
 
 def revoke_api_key(conn: Connection, clock: Clock, access_key: str) -> None:
-    res = conn.execute(
-        update(api_keys).where(api_keys.c.access_key == access_key).values(revoked_ms=clock.now_ms())
-    )
+    res = conn.execute(update(api_keys).where(api_keys.c.access_key == access_key).values(revoked_ms=clock.now_ms()))
     if res.rowcount == 0:
         raise NotFound(f"Access key {access_key} not found")
 
 
 def create_workspace(
-    conn: Connection, company_id: int, name: str, *, description: str | None = None, is_default: bool = False,
+    conn: Connection,
+    company_id: int,
+    name: str,
+    *,
+    description: str | None = None,
+    is_default: bool = False,
     workspace_id: int | None = None,
 ) -> int:
     wid = workspace_id or new_id()

@@ -11,12 +11,17 @@ from typing import Any
 
 from starlette.responses import Response
 
-from gongkit.server.context import Ctx
+from gongkit.server.context import AppState, Ctx
 from gongkit.spec import operation
 
 Handler = Callable[[Ctx], Awaitable["dict[str, Any] | Response"]]
 
 HANDLERS: dict[str, Handler] = {}
+
+#: Startup hooks of the resource groups (e.g. a background worker): called with the AppState when the app
+#: starts, each returns an async cleanup run when it stops.
+StartupHook = Callable[[AppState], Awaitable[Callable[[], Awaitable[None]]]]
+STARTUP_HOOKS: list[StartupHook] = []
 
 MODULES = ("calls", "users", "settings", "data_privacy")
 

@@ -108,9 +108,7 @@ def upgrade() -> None:
             ["company_id"], ["companies.id"], name=op.f("fk_calls_company_id_companies"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_calls")),
-        sa.UniqueConstraint(
-            "company_id", "client_unique_id", name=op.f("uq_calls_company_id_client_unique_id")
-        ),
+        sa.UniqueConstraint("company_id", "client_unique_id", name=op.f("uq_calls_company_id_client_unique_id")),
     )
     with op.batch_alter_table("calls", schema=None) as batch_op:
         batch_op.create_index(
@@ -182,9 +180,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_emails")),
     )
     with op.batch_alter_table("emails", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_emails_company_id_from_lower"), ["company_id", "from_lower"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_emails_company_id_from_lower"), ["company_id", "from_lower"], unique=False)
 
     op.create_table(
         "engagement_events",
@@ -396,9 +392,7 @@ def upgrade() -> None:
 
     op.create_table(
         "call_context_objects",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("call_id", sa.BigInteger(), nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("party_id", sa.BigInteger(), nullable=True),
@@ -423,9 +417,7 @@ def upgrade() -> None:
 
     op.create_table(
         "call_external_objects",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("call_id", sa.BigInteger(), nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("system", sa.String(length=32), nullable=False),
@@ -513,9 +505,7 @@ def upgrade() -> None:
 
     op.create_table(
         "call_user_stats",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("call_id", sa.BigInteger(), nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
@@ -540,9 +530,7 @@ def upgrade() -> None:
 
     op.create_table(
         "email_recipients",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("email_id", sa.String(length=32), nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("kind", sa.String(length=4), nullable=False),
@@ -602,9 +590,7 @@ def upgrade() -> None:
 
     op.create_table(
         "meeting_invitees",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("meeting_id", sa.String(length=300), nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("email_address", sa.String(length=320), nullable=False),
@@ -634,9 +620,7 @@ def upgrade() -> None:
 
     op.create_table(
         "transcript_monologues",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("call_id", sa.BigInteger(), nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
@@ -655,15 +639,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_transcript_monologues")),
     )
     with op.batch_alter_table("transcript_monologues", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_transcript_monologues_call_id_seq"), ["call_id", "seq"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_transcript_monologues_call_id_seq"), ["call_id", "seq"], unique=False)
 
     op.create_table(
         "user_settings_history",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
         sa.Column("company_id", sa.BigInteger(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
         sa.Column("setting", sa.String(length=64), nullable=False),

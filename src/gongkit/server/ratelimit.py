@@ -1,7 +1,8 @@
 """Per-company rate limits (Gong's defaults: 3 requests a second, 10,000 a day), on the ``limits`` library.
 
 Its storage is chosen by URI (``memory://`` by default; ``redis://...`` shares the counts between worker
-processes). Windows are moving windows, so a burst at a window edge cannot double the rate.
+processes). The per-second limit is a moving window (a burst at a window edge cannot double the rate); the
+daily quota is a sliding-window counter, which costs O(1) per request however large the quota.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from gongkit.errors import RateLimited
 class RateLimiter:
     def __init__(self, storage_uri: str = "memory://") -> None:
         self._storage = storage.storage_from_string(storage_uri)
-        self._limiter = strategies.MovingWindowRateLimiter(self._storage)
+        self._per_second = strategies.MovingWindowRateLimiter(self._storage)
+        self._per_day = strategies.SlidingWindowCounterRateLimiter(self._storage)
 
     def reset(self) -> None:
         self._storage.reset()
@@ -27,12 +29,14 @@ class RateLimiter:
         key = str(company_id)
         day = RateLimitItemPerDay(per_day)
         second = RateLimitItemPerSecond(per_second)
-        if not self._limiter.test(day, key):
-            raise RateLimited(self._wait(day, key), "API request limit exceeded: the daily quota is spent")
-        if not self._limiter.hit(second, key):
-            raise RateLimited(self._wait(second, key), "API request limit exceeded: too many requests per second")
-        self._limiter.hit(day, key)
+        if not self._per_day.test(day, key):
+            reset_at = self._per_day.get_window_stats(day, key).reset_time
+            raise RateLimited(self._wait(reset_at), "API request limit exceeded: the daily quota is spent")
+        if not self._per_second.hit(second, key):
+            reset_at = self._per_second.get_window_stats(second, key).reset_time
+            raise RateLimited(self._wait(reset_at), "API request limit exceeded: too many requests per second")
+        self._per_day.hit(day, key)
 
-    def _wait(self, item: RateLimitItemPerDay | RateLimitItemPerSecond, key: str) -> int:
-        reset_at = self._limiter.get_window_stats(item, key).reset_time
+    @staticmethod
+    def _wait(reset_at: float) -> int:
         return max(1, math.ceil(reset_at - time.time()))

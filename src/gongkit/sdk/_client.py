@@ -1,0 +1,135 @@
+"""``Gong`` and ``AsyncGong``: the clients, with one attribute per resource group.
+
+For the authors of resource groups: a resource class takes the client in ``__init__(self, client)`` and calls
+``client.request(method, path, params=..., json=..., files=...)`` (one answer, a ``dict``) or
+``client._paginate(method, path, item_key=..., model=..., params=..., json=...)`` (Gong's cursor-paged
+lists, an iterator over models). ``Gong`` wires the sync class and ``AsyncGong`` the async one, e.g.
+``DataPrivacy`` / ``AsyncDataPrivacy`` from :mod:`gongkit.sdk.resources.data_privacy`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from gongkit.sdk._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_PACE,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    SyncAPIClient,
+)
+
+__all__ = ["AsyncGong", "Gong"]
+
+
+class _Unavailable:
+    """Stands in for a resource group whose module is not in this build yet."""
+
+    def __init__(self, group: str) -> None:
+        self._group = group
+
+    def __getattr__(self, name: str) -> Any:
+        raise NotImplementedError(f"the SDK resource group {self._group!r} is not available in this build")
+
+    def __repr__(self) -> str:
+        return f"<unavailable resource group {self._group!r}>"
+
+
+def _resource(module: str, cls_name: str, client: Any) -> Any:
+    mod = importlib.import_module(f"gongkit.sdk.resources.{module}")
+    cls = getattr(mod, cls_name, None)
+    return _Unavailable(module) if cls is None else cls(client)
+
+
+class Gong(SyncAPIClient):
+    """A synchronous client of Gong's public REST API v2 (or of a gongkit server).
+
+    Credentials come from the arguments, else from ``GONG_ACCESS_KEY`` + ``GONG_ACCESS_KEY_SECRET`` (Basic)
+    or ``GONG_BEARER_TOKEN`` (Bearer); the base URL from ``base_url``, else ``GONG_BASE_URL``, else
+    ``https://api.gong.io``. ``pace`` is the most requests a second this client sends (Gong's company limit,
+    3, by default; ``None`` disables pacing). ``http_client`` lets you bring an ``httpx.Client`` (proxies,
+    certificates, an in-process test server); it is then yours to close. ``clock`` (monotonic seconds) and
+    ``sleep`` replace the time functions, for tests.
+
+    Use it as a context manager, or call :meth:`close`::
+
+        with Gong() as gong:
+            for call in gong.calls.list(from_date_time="2024-01-01T00:00:00Z"):
+                print(call.id, call.title)
+    """
+
+    data_privacy: Any
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        access_key_secret: str | None = None,
+        *,
+        bearer_token: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        pace: float | None = DEFAULT_PACE,
+        http_client: httpx.Client | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        super().__init__(
+            access_key,
+            access_key_secret,
+            bearer_token=bearer_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            pace=pace,
+            http_client=http_client,
+            clock=clock,
+            sleep=sleep,
+        )
+        self.data_privacy = _resource("data_privacy", "DataPrivacy", self)
+
+
+class AsyncGong(AsyncAPIClient):
+    """The asyncio twin of :class:`Gong`: the same resources and arguments; methods are coroutines and lists
+    are async iterators. ``http_client`` is an ``httpx.AsyncClient``; ``sleep`` is an async function.
+
+    ::
+
+        async with AsyncGong() as gong:
+            async for call in gong.calls.list(from_date_time="2024-01-01T00:00:00Z"):
+                print(call.id, call.title)
+    """
+
+    data_privacy: Any
+
+    def __init__(
+        self,
+        access_key: str | None = None,
+        access_key_secret: str | None = None,
+        *,
+        bearer_token: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        pace: float | None = DEFAULT_PACE,
+        http_client: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        super().__init__(
+            access_key,
+            access_key_secret,
+            bearer_token=bearer_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            pace=pace,
+            http_client=http_client,
+            clock=clock,
+            sleep=sleep,
+        )
+        self.data_privacy = _resource("data_privacy", "AsyncDataPrivacy", self)

@@ -23,12 +23,14 @@ from gongkit.sdk.errors import (
     PermissionDeniedError,
     RateLimitError,
 )
+from gongkit.sdk.pagination import AsyncPager, Page, SyncPager
 
 __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncGong",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -37,6 +39,8 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "NotImplementedByServerError",
+    "Page",
     "PermissionDeniedError",
     "RateLimitError",
+    "SyncPager",
 ]

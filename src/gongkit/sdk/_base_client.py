@@ -35,9 +35,10 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import httpx
+from pydantic import BaseModel
 
 from gongkit._version import __version__
 from gongkit.sdk._pacing import TokenBucket
@@ -47,9 +48,11 @@ from gongkit.sdk.errors import (
     APIStatusError,
     APITimeoutError,
     GongError,
+    NotFoundError,
     RateLimitError,
     status_error,
 )
+from gongkit.sdk.pagination import AsyncPager, Page, SyncPager
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -75,6 +78,9 @@ MAX_RETRY_DELAY = 8.0
 
 RequestFiles = Mapping[str, Any] | Sequence[tuple[str, Any]]
 """Multipart files, as httpx takes them: ``{"mediaFile": open(path, "rb")}`` or ``{"f": (name, data, type)}``."""
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def _env(name: str) -> str | None:
@@ -146,6 +152,20 @@ def _file_positions(files: RequestFiles | None) -> list[tuple[Any, int]]:
 def _rewind(positions: list[tuple[Any, int]]) -> None:
     for fileobj, offset in positions:
         fileobj.seek(offset)
+
+
+def _with_cursor(
+    method: str, params: Mapping[str, Any] | None, json: Mapping[str, Any] | None, cursor: str | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """Where Gong wants the cursor: the query of GET operations, beside ``filter`` in the body of POSTs."""
+    query = dict(params) if params is not None else None
+    body = dict(json) if json is not None else None
+    if cursor:
+        if method in ("GET", "DELETE"):
+            query = {**(query or {}), "cursor": cursor}
+        else:
+            body = {**(body or {}), "cursor": cursor}
+    return query, body
 
 
 class BaseClient:
@@ -381,6 +401,33 @@ class SyncAPIClient(BaseClient):
                 self._sleep(delay)
             attempt += 1
 
+    def _paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        item_key: str,
+        model: type[M],
+        params: Mapping[str, Any] | None = None,
+        json: Mapping[str, Any] | None = None,
+        cursor: str | None = None,
+    ) -> SyncPager[M]:
+        """A lazy iterator over a cursor-paged list: ``body[item_key]`` of each page, as ``model``s.
+
+        A 404 answer is an empty page (Gong's way of saying "nothing found" on list operations).
+        """
+        verb = method.upper()
+
+        def fetch(cur: str | None) -> Page[M]:
+            query, body = _with_cursor(verb, params, json, cur)
+            try:
+                data = self.request(verb, path, params=query, json=body)
+            except NotFoundError as exc:
+                return Page.empty(exc.request_id)
+            return Page.parse(data, item_key, model)
+
+        return SyncPager(fetch, cursor)
+
     def _pace(self) -> None:
         if self._bucket is not None:
             wait = self._bucket.reserve()
@@ -489,6 +536,33 @@ class AsyncAPIClient(BaseClient):
             if delay > 0:
                 await self._sleep(delay)
             attempt += 1
+
+    def _paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        item_key: str,
+        model: type[M],
+        params: Mapping[str, Any] | None = None,
+        json: Mapping[str, Any] | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[M]:
+        """A lazy async iterator over a cursor-paged list: ``body[item_key]`` of each page, as ``model``s.
+
+        A 404 answer is an empty page (Gong's way of saying "nothing found" on list operations).
+        """
+        verb = method.upper()
+
+        async def fetch(cur: str | None) -> Page[M]:
+            query, body = _with_cursor(verb, params, json, cur)
+            try:
+                data = await self.request(verb, path, params=query, json=body)
+            except NotFoundError as exc:
+                return Page.empty(exc.request_id)
+            return Page.parse(data, item_key, model)
+
+        return AsyncPager(fetch, cursor)
 
     async def _pace(self) -> None:
         if self._bucket is not None:

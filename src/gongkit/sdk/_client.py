@@ -22,6 +22,9 @@ from gongkit.sdk._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
+from gongkit.sdk.resources.calls import AsyncCalls, Calls
+from gongkit.sdk.resources.settings import AsyncSettings, Settings
+from gongkit.sdk.resources.users import AsyncUsers, Users
 
 __all__ = ["AsyncGong", "Gong"]
 
@@ -62,6 +65,9 @@ class Gong(SyncAPIClient):
                 print(call.id, call.title)
     """
 
+    calls: Calls
+    users: Users
+    settings: Settings
     data_privacy: Any
 
     def __init__(
@@ -90,6 +96,9 @@ class Gong(SyncAPIClient):
             clock=clock,
             sleep=sleep,
         )
+        self.calls = Calls(self)
+        self.users = Users(self)
+        self.settings = Settings(self)
         self.data_privacy = _resource("data_privacy", "DataPrivacy", self)
 
 
@@ -104,6 +113,9 @@ class AsyncGong(AsyncAPIClient):
                 print(call.id, call.title)
     """
 
+    calls: AsyncCalls
+    users: AsyncUsers
+    settings: AsyncSettings
     data_privacy: Any
 
     def __init__(
@@ -132,4 +144,7 @@ class AsyncGong(AsyncAPIClient):
             clock=clock,
             sleep=sleep,
         )
+        self.calls = AsyncCalls(self)
+        self.users = AsyncUsers(self)
+        self.settings = AsyncSettings(self)
         self.data_privacy = _resource("data_privacy", "AsyncDataPrivacy", self)

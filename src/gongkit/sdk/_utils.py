@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
+
+from pydantic import BaseModel
 
 DateTimeInput = datetime | date | str
 """A point in time for a request: an aware ``datetime`` (naive is read as UTC), a ``date`` (midnight UTC) or an
@@ -65,3 +67,22 @@ def path_segment(value: str | int) -> str:
     if not text:
         raise ValueError("an id must not be empty")
     return quote(text, safe="")
+
+
+def dump_model(model: BaseModel) -> dict[str, Any]:
+    """A request model as Gong's JSON, without the unset (``None``) fields."""
+    data: dict[str, Any] = model.model_dump(mode="json", exclude_none=True)
+    return data
+
+
+def dump_models(models: Iterable[BaseModel] | None) -> list[dict[str, Any]] | None:
+    return None if models is None else [dump_model(m) for m in models]
+
+
+def id_list(ids: str | int | Iterable[str | int] | None) -> list[str] | None:
+    """Ids as Gong's list of strings; one id may be given alone."""
+    if ids is None:
+        return None
+    if isinstance(ids, str | int):
+        return [str(ids)]
+    return list(dict.fromkeys(str(i) for i in ids))  # Gong declares these lists uniqueItems

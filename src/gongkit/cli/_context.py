@@ -1,0 +1,81 @@
+"""Shared options: where the server's store is (admin, serve, demo) and how a client reaches Gong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from gongkit.config import Settings
+from gongkit.db import Database, migrate
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def store_options(fn: F) -> F:
+    """``--database`` and ``--data-dir`` (defaults: ``GONGKIT_DATABASE_URL``, ``GONGKIT_DATA_DIR``, ``.gongkit``)."""
+    fn = click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Data directory (embedded SQLite store, media, logs). Default: $GONGKIT_DATA_DIR or .gongkit",
+    )(fn)
+    fn = click.option(
+        "--database",
+        "database_url",
+        default=None,
+        metavar="URL",
+        help="SQLAlchemy database URL (sqlite:///... or postgresql+psycopg://...). "
+        "Default: $GONGKIT_DATABASE_URL, else SQLite in the data directory.",
+    )(fn)
+    return fn
+
+
+def settings_for(data_dir: Path | None, database_url: str | None, **overrides: Any) -> Settings:
+    return Settings.from_env(data_dir=data_dir, database_url=database_url, **overrides)
+
+
+def open_store(settings: Settings) -> Database:
+    """The database of ``settings``, migrated to the newest schema."""
+    migrate(settings.database_url)
+    return Database(settings.database_url)
+
+
+def client_options(fn: F) -> F:
+    """How a client command reaches Gong (or a gongkit server): base URL and credentials."""
+    fn = click.option(
+        "--bearer-token",
+        envvar="GONG_BEARER_TOKEN",
+        default=None,
+        show_envvar=True,
+        help="OAuth Bearer token (instead of an access key).",
+    )(fn)
+    fn = click.option(
+        "--access-key-secret",
+        envvar="GONG_ACCESS_KEY_SECRET",
+        default=None,
+        show_envvar=True,
+        help="Access key secret.",
+    )(fn)
+    fn = click.option("--access-key", envvar="GONG_ACCESS_KEY", default=None, show_envvar=True, help="Access key.")(fn)
+    fn = click.option(
+        "--base-url",
+        envvar="GONG_BASE_URL",
+        default=None,
+        show_envvar=True,
+        help="Base URL of the API (default https://api.gong.io; a gongkit server: http://127.0.0.1:8080).",
+    )(fn)
+    return fn
+
+
+def make_client(
+    base_url: str | None, access_key: str | None, access_key_secret: str | None, bearer_token: str | None
+) -> Any:
+    from gongkit.sdk import Gong, GongError
+
+    try:
+        return Gong(access_key, access_key_secret, bearer_token=bearer_token, base_url=base_url)
+    except GongError as exc:
+        raise click.UsageError(str(exc)) from exc

@@ -1,0 +1,303 @@
+"""``gongkit demo`` (what ``make demo`` runs): a server on the embedded store with a demo company, toured with
+the SDK, serving until Ctrl-C. Also the demo-company helpers of ``serve --demo`` and ``admin demo``.
+
+The demo company and its credentials are derived from a seed (:mod:`gongkit.demo.generator`), so every run
+prints the same credentials.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.panel import Panel
+from rich.table import Table
+
+from gongkit.cli._context import open_store, settings_for, store_options
+from gongkit.cli._output import console, fail
+from gongkit.cli.serve import apply_app_url, local_url, uvicorn_options
+from gongkit.clock import SystemClock
+from gongkit.config import Settings
+from gongkit.db import Database
+from gongkit.errors import GongError
+from gongkit.services import admin as svc
+
+#: The seed of the demo company (the generator derives its id and credentials from it).
+DEFAULT_SEED = 1
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+def _active_key(db: Database, company_id: int, access_key: str, secret: str) -> bool:
+    from sqlalchemy import select
+
+    from gongkit.db.schema import api_keys
+
+    with db.read() as conn:
+        row = conn.execute(
+            select(api_keys.c.secret_hash, api_keys.c.revoked_ms).where(
+                api_keys.c.access_key == access_key, api_keys.c.company_id == company_id
+            )
+        ).first()
+    return row is not None and row.revoked_ms is None and svc.secret_matches(secret, row.secret_hash)
+
+
+def existing_demo(db: Database, seed: int = DEFAULT_SEED) -> dict[str, Any] | None:
+    """The credentials of the demo company of ``seed`` if it exists (with its demo key still valid)."""
+    from gongkit.demo.generator import demo_company_id, demo_credentials
+
+    cid = demo_company_id(seed)
+    with db.read() as conn:
+        try:
+            svc.get_company(conn, cid)
+        except GongError:
+            return None
+    key, secret = demo_credentials(seed)
+    if not _active_key(db, cid, key, secret):
+        with db.write() as conn:
+            pair = svc.create_api_key(conn, SystemClock(), cid, name="demo")
+        key, secret = pair.access_key, pair.secret
+    return {"companyId": str(cid), "accessKey": key, "accessKeySecret": secret, "created": False}
+
+
+def create_demo(
+    db: Database,
+    settings: Settings,
+    *,
+    calls: int | None = None,
+    seed: int | None = None,
+    progress: ProgressFn | None = None,
+) -> dict[str, Any]:
+    """Generate the demo company of ``seed``; its credentials, row counts and data-privacy subjects."""
+    from gongkit.demo.generator import DemoSize, create_demo_company
+
+    summary = create_demo_company(
+        db,
+        seed=DEFAULT_SEED if seed is None else seed,
+        size=DemoSize(calls=calls) if calls is not None else DemoSize(),
+        media_dir=settings.media_dir,
+        app_url=settings.app_url,
+        progress=progress,
+    )
+    return {
+        "companyId": str(summary.company_id),
+        "accessKey": summary.access_key,
+        "accessKeySecret": summary.secret,
+        "created": True,
+        "counts": summary.counts,
+        "privacySubjects": [
+            {"email": p.email, "phone": p.phone, "description": p.description} for p in summary.subjects
+        ],
+    }
+
+
+def ensure_demo(
+    db: Database,
+    settings: Settings,
+    *,
+    calls: int | None = None,
+    seed: int | None = None,
+    progress: ProgressFn | None = None,
+) -> dict[str, Any]:
+    """The demo company's credentials, generating the company first if the database does not have it."""
+    found = existing_demo(db, DEFAULT_SEED if seed is None else seed)
+    if found is not None:
+        return found
+    return create_demo(db, settings, calls=calls, seed=seed, progress=progress)
+
+
+def print_credentials(base_url: str, info: dict[str, Any]) -> None:
+    out = console(stderr=True)
+    lines = [
+        f"Base URL          [bold]{base_url}[/bold]",
+        f"Company id        {info['companyId']}",
+        f"Access key        [bold]{info['accessKey']}[/bold]",
+        f"Access key secret [bold]{info['accessKeySecret']}[/bold]",
+        "",
+        "Use it from a shell:",
+        f"  export GONG_BASE_URL={base_url}",
+        f"  export GONG_ACCESS_KEY={info['accessKey']}",
+        f"  export GONG_ACCESS_KEY_SECRET={info['accessKeySecret']}",
+        "  gongkit users list --table",
+    ]
+    out.print(Panel("\n".join(lines), title="gongkit demo company", expand=False))
+
+
+# --- a server in this process ---------------------------------------------------------------------------
+
+
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def background_server(settings: Settings, db: Database, host: str, port: int) -> Iterator[str]:
+    """Run the server in a thread while the block runs; yields its base URL."""
+    import uvicorn
+
+    from gongkit.server.app import create_app
+
+    app = create_app(settings, db=db)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, **uvicorn_options()))  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.run, name="gongkit-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise click.ClickException(f"the server did not start on {host}:{port}")
+        time.sleep(0.05)
+    try:
+        yield local_url(host, port)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+# --- the tour -------------------------------------------------------------------------------------------
+
+
+def _clock(ms: int | None) -> str:
+    seconds = (ms or 0) // 1000
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def tour(base_url: str, access_key: str, secret: str, *, sentences: int = 12) -> None:
+    """A short walk through the SDK against the server: users, paging through calls, one call in full."""
+    from gongkit.sdk import Gong
+    from gongkit.types.calls import ContentSelector
+
+    out = console()
+    with Gong(access_key, secret, base_url=base_url, pace=None) as gong:
+        out.rule("[bold]1. gong.users.list()")
+        users = list(gong.users.list())
+        table = Table("id", "name", "email", "title")
+        for user in users[:10]:
+            name = " ".join(x for x in (user.firstName, user.lastName) if x)
+            table.add_row(user.id, name, user.emailAddress or "", user.title or "")
+        out.print(table)
+        out.print(f"{len(users)} users" + (" (first 10 shown)" if len(users) > 10 else ""))
+        names = {u.id: " ".join(x for x in (u.firstName, u.lastName) if x) for u in users}
+
+        out.rule("[bold]2. gong.calls.list(...).pages()")
+        pager = gong.calls.list(
+            from_date_time=datetime(2000, 1, 1, tzinfo=UTC), to_date_time=datetime(2100, 1, 1, tzinfo=UTC)
+        )
+        total, first_id = 0, None
+        for number, page in enumerate(pager.pages(), start=1):
+            total += len(page.items)
+            if first_id is None and page.items:
+                first_id = page.items[0].id
+            more = "more follow" if page.has_next_page else "last page"
+            out.print(f"page {number}: {len(page.items)} calls (of {page.records.totalRecords}; {more})")
+        out.print(f"{total} calls in all")
+        if first_id is None:
+            return
+
+        out.rule(f"[bold]3. gong.calls.get({first_id!r})")
+        call = gong.calls.get(first_id)
+        started = call.started.isoformat() if call.started else "?"
+        out.print(f"[bold]{call.title}[/bold]  started {started}, {call.duration or 0} s, {call.direction}")
+        out.print(f"host: {names.get(call.primaryUserId or '', call.primaryUserId)}   {call.url or ''}")
+
+        out.rule("[bold]4. gong.calls.extensive(call_ids=[...], content_selector=...)")
+        selector = ContentSelector.model_validate(
+            {
+                "exposedFields": {
+                    "parties": True,
+                    "content": {"topics": True, "trackers": True, "brief": True},
+                    "interaction": {"speakers": True},
+                }
+            }
+        )
+        speakers: dict[str, str] = {}
+        for data in gong.calls.extensive(call_ids=[first_id], content_selector=selector):
+            for party in data.parties or []:
+                label = party.name or party.emailAddress or party.id or "?"
+                if party.speakerId:
+                    speakers[party.speakerId] = label
+                out.print(f"  party: {label} ({party.affiliation or 'Unknown'})")
+            content = data.content
+            if content is not None:
+                brief = getattr(content, "brief", None)
+                if brief:
+                    out.print(f"  brief: {brief}")
+                for topic in getattr(content, "topics", None) or []:
+                    out.print(f"  topic: {topic.name} ({topic.duration} s)")
+                for tracker in getattr(content, "trackers", None) or []:
+                    out.print(f"  tracker: {tracker.name} x{tracker.count}")
+
+        out.rule(f"[bold]5. gong.calls.transcripts(call_ids=[{first_id!r}])")
+        shown = 0
+        for transcript in gong.calls.transcripts(call_ids=[first_id]):
+            for mono in transcript.transcript or []:
+                who = speakers.get(mono.speakerId or "", mono.speakerId or "?")
+                for sentence in mono.sentences or []:
+                    if shown >= sentences:
+                        break
+                    out.print(f"[dim]{_clock(sentence.start)}[/dim] [bold]{who}[/bold]: {sentence.text}")
+                    shown += 1
+        if shown == 0:
+            out.print("(no transcript)")
+        out.rule()
+
+
+# --- the command ----------------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Port to serve on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--calls", type=click.IntRange(min=1), default=None, help="Calls to generate (new demo company only).")
+@click.option("--no-tour", is_flag=True, help="Skip the SDK tour; just serve.")
+@store_options
+def demo(
+    port: int, host: str, calls: int | None, no_tour: bool, data_dir: Path | None, database_url: str | None
+) -> None:
+    """Start the server with a demo company, tour it with the SDK, then keep serving until Ctrl-C.
+
+    Uses the embedded SQLite store in .gongkit/ (or --data-dir / --database); the demo company is created on
+    the first run and its credentials are printed every time.
+    """
+    from gongkit.server import logs
+
+    settings = settings_for(data_dir, database_url)
+    apply_app_url(settings, host, port)
+    quiet = "warning" if not os.environ.get("GONGKIT_LOG_LEVEL") else settings.log_level
+    logs.configure(quiet, settings.log_file)
+    if not port_is_free(host, port):
+        fail(f"port {port} on {host} is in use; choose another with --port")
+    out = console(stderr=True)
+    with out.status("Preparing the store...") as status:
+
+        def progress(stage: str, done: int, total: int) -> None:
+            status.update(f"Generating the demo company: {stage} {done}/{total}")
+
+        db = open_store(settings)
+        info = ensure_demo(db, settings, calls=calls, progress=progress)
+    try:
+        with background_server(settings, db, host, port) as base_url:
+            print_credentials(base_url, info)
+            if not no_tour:
+                tour(base_url, info["accessKey"], info["accessKeySecret"])
+            out.print(f"Serving on [bold]{base_url}[/bold] — press Ctrl-C to stop.")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                out.print("Stopping.")
+    finally:
+        db.dispose()

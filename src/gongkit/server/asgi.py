@@ -1,0 +1,23 @@
+"""An importable ASGI app factory, for process managers and ``gongkit serve --workers N``.
+
+Every worker builds its app from the environment (``GONGKIT_*``, see the README)::
+
+    uvicorn --factory gongkit.server.asgi:create --workers 4
+
+The schema must be migrated first (``gongkit serve`` does it before it starts the workers).
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+
+from gongkit.config import Settings
+from gongkit.server import logs
+from gongkit.server.app import create_app
+
+
+def create() -> Starlette:
+    """The server app, configured from the environment, with gongkit's redacting logging."""
+    settings = Settings.from_env()
+    logs.configure(settings.log_level, settings.log_file)
+    return create_app(settings)

@@ -525,3 +525,60 @@ def test_async_close_and_context_manager() -> None:
         assert own._http.is_closed
 
     asyncio.run(main())
+
+
+# --- bringing your own client -------------------------------------------------------------------------
+
+
+def test_timeout_of_a_client_brought_in() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=OK)
+
+    mine = httpx.Client(transport=httpx.MockTransport(handler), timeout=5.0)
+    Gong("k", "s", http_client=mine, pace=None).request("GET", "/v2/workspaces")
+    Gong("k", "s", http_client=mine, pace=None, timeout=7.0).request("GET", "/v2/workspaces")
+    assert seen[0].extensions["timeout"]["read"] == 5.0  # the client's own setting
+    assert seen[1].extensions["timeout"]["read"] == 7.0  # an explicit one wins
+    own = Gong("k", "s", timeout=12.0)
+    assert own._http.timeout.read == 12.0
+    own.close()
+
+
+def test_httpx2_clients_work_and_their_transport_errors_are_mapped() -> None:
+    httpx2 = pytest.importorskip("httpx2")
+    hits: list[int] = []
+
+    def handler(request: object) -> object:
+        hits.append(1)
+        if len(hits) == 1:
+            raise httpx2.ConnectError("refused")
+        return httpx2.Response(200, json=OK)
+
+    g = Gong(
+        "k", "s", http_client=httpx2.Client(transport=httpx2.MockTransport(handler)), pace=None, sleep=lambda s: None
+    )
+    assert g.request("GET", "/v2/workspaces") == OK
+
+    def always_timeout(request: object) -> object:
+        raise httpx2.ReadTimeout("slow")
+
+    g2 = Gong(
+        "k",
+        "s",
+        http_client=httpx2.Client(transport=httpx2.MockTransport(always_timeout)),
+        max_retries=1,
+        sleep=lambda s: None,
+    )
+    with pytest.raises(APITimeoutError):
+        g2.request("GET", "/v2/workspaces")
+
+
+def test_other_exceptions_from_the_transport_propagate() -> None:
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise KeyError("a bug, not a network failure")
+
+    with pytest.raises(KeyError):
+        mock_gong(broken).request("GET", "/v2/workspaces")

@@ -32,6 +32,7 @@ import email.utils
 import logging
 import os
 import random
+import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
@@ -302,14 +303,29 @@ class BaseClient:
         )
 
     @staticmethod
-    def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
+    def _transport_error(exc: Exception) -> APIConnectionError | None:
+        """The SDK error for a transport failure of httpx (or of httpx2, whose clients work too), else None."""
+        if isinstance(exc, httpx.TransportError):
+            timeout = isinstance(exc, httpx.TimeoutException)
+        else:
+            other = sys.modules.get("httpx2")
+            if other is None or not isinstance(exc, other.TransportError):
+                return None
+            timeout = isinstance(exc, other.TimeoutException)
         try:
-            request: httpx.Request | None = exc.request
+            request: httpx.Request | None = getattr(exc, "request", None)
         except RuntimeError:
             request = None
-        if isinstance(exc, httpx.TimeoutException):
+        if timeout:
             return APITimeoutError(f"Request timed out: {exc}" if str(exc) else "Request timed out", request=request)
         return APIConnectionError(f"Connection error: {exc}" if str(exc) else "Connection error", request=request)
+
+    def _timeout_kwargs(self, owns_http: bool) -> dict[str, Any]:
+        """A per-request timeout only for a client brought in with an explicit, non-default ``timeout``: an owned
+        client has it already, and a client brought in keeps its own setting otherwise."""
+        if owns_http or self.timeout == DEFAULT_TIMEOUT:
+            return {}
+        return {"timeout": self.timeout}
 
 
 class SyncAPIClient(BaseClient):
@@ -370,6 +386,7 @@ class SyncAPIClient(BaseClient):
         query = clean_params(params)
         headers = self._headers()
         positions = _file_positions(files)
+        timeout = self._timeout_kwargs(self._owns_http)
         attempt = 0
         while True:
             self._pace()
@@ -384,11 +401,13 @@ class SyncAPIClient(BaseClient):
                     json=json,
                     files=files,
                     headers=headers,
-                    timeout=self.timeout,
+                    **timeout,
                 )
-            except httpx.TransportError as exc:
-                error = self._transport_error(exc)
-                cause = exc
+            except Exception as exc:
+                transport = self._transport_error(exc)
+                if transport is None:
+                    raise
+                error, cause = transport, exc
             else:
                 if response.is_success:
                     return response
@@ -506,6 +525,7 @@ class AsyncAPIClient(BaseClient):
         query = clean_params(params)
         headers = self._headers()
         positions = _file_positions(files)
+        timeout = self._timeout_kwargs(self._owns_http)
         attempt = 0
         while True:
             await self._pace()
@@ -520,11 +540,13 @@ class AsyncAPIClient(BaseClient):
                     json=json,
                     files=files,
                     headers=headers,
-                    timeout=self.timeout,
+                    **timeout,
                 )
-            except httpx.TransportError as exc:
-                error = self._transport_error(exc)
-                cause = exc
+            except Exception as exc:
+                transport = self._transport_error(exc)
+                if transport is None:
+                    raise
+                error, cause = transport, exc
             else:
                 if response.is_success:
                     return response

@@ -55,8 +55,9 @@ class Gong(SyncAPIClient):
     or ``GONG_BEARER_TOKEN`` (Bearer); the base URL from ``base_url``, else ``GONG_BASE_URL``, else
     ``https://api.gong.io``. ``pace`` is the most requests a second this client sends (Gong's company limit,
     3, by default; ``None`` disables pacing). ``http_client`` lets you bring an ``httpx.Client`` (proxies,
-    certificates, an in-process test server); it is then yours to close. ``clock`` (monotonic seconds) and
-    ``sleep`` replace the time functions, for tests.
+    certificates, an in-process test server; httpx2 clients such as Starlette's TestClient work too); it is
+    then yours to close, and its own timeout applies unless you pass another ``timeout``. ``clock`` (monotonic
+    seconds) and ``sleep`` replace the time functions, for tests.
 
     Use it as a context manager, or call :meth:`close`::
 

@@ -1,10 +1,19 @@
 """``Gong`` and ``AsyncGong``: the clients, with one attribute per resource group.
 
-For the authors of resource groups: a resource class takes the client in ``__init__(self, client)`` and calls
-``client.request(method, path, params=..., json=..., files=...)`` (one answer, a ``dict``) or
-``client._paginate(method, path, item_key=..., model=..., params=..., json=...)`` (Gong's cursor-paged
-lists, an iterator over models). ``Gong`` wires the sync class and ``AsyncGong`` the async one, e.g.
-``DataPrivacy`` / ``AsyncDataPrivacy`` from :mod:`gongkit.sdk.resources.data_privacy`.
+For the authors of resource groups
+    A resource class takes the client in ``__init__(self, client)`` (subclass
+    :class:`gongkit.sdk._resource.SyncAPIResource` / ``AsyncAPIResource`` to get ``self._client`` typed) and
+    calls ``client.request(method, path, params=..., json=..., files=...)`` for one answer (the decoded JSON
+    object as a ``dict``; failures raise the typed errors of :mod:`gongkit.sdk.errors`, after retries) or
+    ``client._paginate(method, path, item_key=..., model=..., params=..., json=...)`` for Gong's cursor-paged
+    lists (a lazy iterator of ``model`` instances; 404 = empty). On ``AsyncGong`` ``request`` is a coroutine
+    and ``_paginate`` returns an async iterator. Query values may be ``None`` (dropped), ``bool`` or
+    ``datetime``; ``gongkit.sdk._utils`` has ``format_datetime``, ``drop_none`` and ``path_segment``.
+
+    ``client.data_privacy`` is ``DataPrivacy(client)`` on ``Gong`` and ``AsyncDataPrivacy(client)`` on
+    ``AsyncGong``, both looked up by name in :mod:`gongkit.sdk.resources.data_privacy` when a client is built;
+    until they exist the attribute is a stand-in that raises ``NotImplementedError`` when used. Models for
+    that group belong in ``gongkit/types/data_privacy.py`` (subclass :class:`gongkit.types.common.GongModel`).
 """
 
 from __future__ import annotations

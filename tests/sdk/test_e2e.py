@@ -10,7 +10,7 @@ import asyncio
 import json
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import httpx
@@ -107,7 +107,7 @@ def test_calls_list_bounds_and_empty_period(db: Database, gong: Gong, company: C
     window = list(gong.calls.list(from_date_time=BASE + timedelta(hours=2), to_date_time=BASE + timedelta(hours=4)))
     assert sorted(c.id for c in window) == sorted(str(m.id) for m in made[1:3])  # from inclusive, to exclusive
     assert list(gong.calls.list(from_date_time="2030-01-01T00:00:00Z", to_date_time="2030-02-01T00:00:00Z")) == []
-    offset = BASE.astimezone(tz=datetime.now().astimezone().tzinfo)
+    offset = BASE.astimezone(timezone(timedelta(hours=-7)))  # the same instant, sent as ...T08:00:00-07:00
     assert len(list(gong.calls.list(from_date_time=offset, to_date_time=offset + timedelta(hours=10)))) == 5
 
 

@@ -1,0 +1,105 @@
+"""The MCP server: every action as a tool, with its schema; results and errors as the MCP SDK conveys them."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from typing import Any
+
+import httpx
+from mcp import Client
+
+from gongkit.actions import all_actions, get
+from gongkit.mcp_server import OUTPUT_SCHEMA, build_server
+from gongkit.sdk import AsyncGong
+
+
+def _server(handler: Any, **options: Any) -> Any:
+    def factory() -> AsyncGong:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        return AsyncGong("key", "secret", base_url="http://gong.test", http_client=http, pace=None, max_retries=0)
+
+    return build_server(client_factory=factory, **options)
+
+
+def _ok(request: httpx.Request) -> httpx.Response:
+    if request.url.path == "/v2/users/42":
+        return httpx.Response(200, json={"requestId": "r", "user": {"id": "42", "firstName": "Ada"}})
+    if request.url.path == "/v2/calls/404":
+        return httpx.Response(404, json={"requestId": "r404", "errors": ["Call 404 not found"]})
+    return httpx.Response(200, json={"requestId": "r", "echo": request.url.path})
+
+
+async def _list_tools() -> Any:
+    async with Client(_server(_ok)) as client:
+        return await client.list_tools()
+
+
+def test_every_action_is_a_tool_with_its_schema() -> None:
+    listed = asyncio.run(_list_tools())
+    tools = {t.name: t for t in listed.tools}
+    assert set(tools) == {a.name for a in all_actions()}
+    for act in all_actions():
+        tool = tools[act.name]
+        assert tool.description == act.description
+        assert tool.input_schema == act.input_schema()
+        assert tool.output_schema == OUTPUT_SCHEMA
+    assert tools["GONG_RETRIEVE_USER_V2_USERS_ID"].annotations.read_only_hint is True
+    assert tools["GONG_ERASE_DATA_FOR_EMAIL_ADDRESS"].annotations.destructive_hint is True
+
+
+async def _call(name: str, arguments: dict[str, Any], handler: Any = _ok, **options: Any) -> Any:
+    async with Client(_server(handler, **options)) as client:
+        return await client.call_tool(name, arguments)
+
+
+def test_a_successful_call_returns_the_envelope() -> None:
+    result = asyncio.run(_call("GONG_RETRIEVE_USER_V2_USERS_ID", {"id": "42"}))
+    assert result.is_error is False
+    expected = {"data": {"requestId": "r", "user": {"id": "42", "firstName": "Ada"}}, "error": None, "successful": True}
+    assert result.structured_content == expected
+    assert json.loads(result.content[0].text) == expected
+
+
+def test_a_tool_reshapes_and_uses_its_own_credentials() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return _ok(request)
+
+    result = asyncio.run(
+        _call(
+            "gong_retrieve_details_for_a_specific_user",
+            {"accessKey": "A", "accessKeySecret": "B", "userId": "42"},
+            handler,
+        )
+    )
+    assert result.structured_content == {"data": {"id": "42", "firstName": "Ada"}, "error": None, "successful": True}
+    assert seen[0].headers["authorization"] == "Basic " + base64.b64encode(b"A:B").decode()
+
+
+def test_failures_are_tool_errors() -> None:
+    result = asyncio.run(_call("GONG_RETRIEVE_DATA_FOR_A_SPECIFIC_CALL_V2_CALLS_ID", {"id": "404"}))
+    assert result.is_error is True
+    text = result.content[0].text
+    assert "Call 404 not found" in text and "r404" in text
+    bad = asyncio.run(_call("GONG_RETRIEVE_LOGS_DATA_BY_TYPE_AND_TIME_RANGE_V2_LOGS", {"logType": "Nope"}))
+    assert bad.is_error is True
+    assert "Invalid input" in bad.content[0].text and "fromDateTime: required" in bad.content[0].text
+    unknown = asyncio.run(_call("GONG_RETRIEVE_USER_V2_USERS_ID", {"id": "42", "bogus": 1}))
+    assert unknown.is_error is True
+
+
+def test_without_configured_credentials(monkeypatch: Any) -> None:
+    for name in ("GONG_ACCESS_KEY", "GONG_ACCESS_KEY_SECRET", "GONG_BEARER_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    server = build_server(base_url="http://127.0.0.1:9", actions=[get("GONG_LIST_ALL_USERS_V2_USERS")])
+
+    async def go() -> Any:
+        async with Client(server) as client:
+            return await client.call_tool("GONG_LIST_ALL_USERS_V2_USERS", {})
+
+    result = asyncio.run(go())
+    assert result.is_error is True and "No Gong credentials" in result.content[0].text

@@ -211,10 +211,10 @@ def create_app(
             for cleanup in reversed(cleanups):
                 await cleanup()
 
-    from gongkit.server import admin_routes
+    from gongkit.server import admin_routes, media_routes
 
     app = Starlette(
-        routes=[*build_routes(state), *admin_routes.routes(state)],
+        routes=[*build_routes(state), *admin_routes.routes(state), *media_routes.routes(state)],
         exception_handlers={GongError: _gong_error, HTTPException: _http_error},
         middleware=[Middleware(RequestIdAndLogMiddleware)],
         lifespan=lifespan,

@@ -1,1 +1,174 @@
 """Routes of the calls group."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection
+from starlette.datastructures import UploadFile
+from starlette.responses import Response
+
+from gongkit.db import Database
+from gongkit.errors import InvalidRequest, PayloadTooLarge
+from gongkit.media import MediaStore
+from gongkit.server.context import Ctx, model_params
+from gongkit.server.models_calls import ExtensiveRequest, NewCallIn, TranscriptRequest, wire_id
+from gongkit.server.routes import handles
+from gongkit.services import calls as svc
+
+T = TypeVar("T")
+
+
+def read(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn(conn, ...)`` in one read transaction."""
+    with db.read() as conn:
+        return fn(conn, *args, **kwargs)
+
+
+def write(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn(conn, ...)`` in one write transaction."""
+    with db.write() as conn:
+        return fn(conn, *args, **kwargs)
+
+
+@handles("listCalls")
+async def list_calls(ctx: Ctx) -> dict[str, Any]:
+    from_ms = ctx.query_datetime_ms("fromDateTime")
+    to_ms = ctx.query_datetime_ms("toDateTime")
+    if from_ms is not None and to_ms is not None and to_ms < from_ms:
+        raise InvalidRequest("toDateTime: must not be earlier than fromDateTime")
+    ws = ctx.query("workspaceId")
+    workspace_id = None if ws is None else wire_id(ws, "workspaceId")
+    page_query = ctx.page_query([from_ms, to_ms, workspace_id], ctx.query("cursor"))
+    return await ctx.run(
+        read,
+        ctx.db,
+        svc.list_calls,
+        page_query,
+        company_id=ctx.company_id,
+        from_ms=from_ms,
+        to_ms=to_ms,
+        workspace_id=workspace_id,
+    )
+
+
+@handles("getCall")
+async def get_call(ctx: Ctx) -> dict[str, Any]:
+    call_id = wire_id(ctx.path_param("id"), "id")
+    return await ctx.run(read, ctx.db, svc.get_call, company_id=ctx.company_id, call_id=call_id)
+
+
+@handles("addCall")
+async def add_call(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(NewCallIn)
+    call_id = await ctx.run(
+        write,
+        ctx.db,
+        svc.add_call,
+        ctx.clock,
+        company_id=ctx.company_id,
+        app_url=ctx.state.settings.app_url,
+        call=body.to_new_call(),
+    )
+    return {"callId": str(call_id)}
+
+
+@handles("listCallsExtensive")
+async def list_calls_extensive(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(ExtensiveRequest)
+    selection = body.contentSelector.to_selection() if body.contentSelector else svc.Selection()
+    signer = None
+    if selection.media:
+        ctx.require_scope("api:calls:read:media-url")
+        signer = svc.media_url_signer(ctx.state.secret, ctx.state.settings.app_url, ctx.company_id, ctx.clock.now_ms())
+    page_query = ctx.page_query(model_params(body), body.cursor)
+    return await ctx.run(
+        read,
+        ctx.db,
+        svc.list_calls_extensive,
+        page_query,
+        company_id=ctx.company_id,
+        flt=body.filter.to_filter(),
+        sel=selection,
+        media_url=signer,
+    )
+
+
+@handles("getCallTranscripts")
+async def get_call_transcripts(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(TranscriptRequest)
+    page_query = ctx.page_query(model_params(body), body.cursor)
+    return await ctx.run(
+        read, ctx.db, svc.get_transcripts, page_query, company_id=ctx.company_id, flt=body.filter.to_filter()
+    )
+
+
+@handles("addCallRecording")
+async def add_call_recording(ctx: Ctx) -> dict[str, Any] | Response:
+    call_id = wire_id(ctx.path_param("id"), "id")
+    settings = ctx.state.settings
+    length = ctx.request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > settings.max_media_bytes + 1024 * 1024:
+        raise PayloadTooLarge(f"mediaFile: the file is larger than the limit ({settings.max_media_bytes} bytes)")
+    async with ctx.request.form(max_files=1, max_fields=20) as form:
+        upload = form.get("mediaFile")
+        if upload is None:
+            raise InvalidRequest("mediaFile: is required (multipart/form-data file field)")
+        if not isinstance(upload, UploadFile):
+            raise InvalidRequest("mediaFile: must be a file part, not a text field")
+        if upload.size is not None and upload.size > settings.max_media_bytes:
+            raise PayloadTooLarge(f"mediaFile: the file is larger than the limit ({settings.max_media_bytes} bytes)")
+        data = await upload.read()
+        content_type, filename = upload.content_type, upload.filename
+    store = MediaStore(settings.media_dir)
+    result = await ctx.run(
+        _add_recording,
+        ctx.db,
+        ctx,
+        store,
+        call_id=call_id,
+        data=data,
+        content_type=content_type,
+        filename=filename,
+    )
+    return result
+
+
+def _add_recording(
+    db: Database,
+    ctx: Ctx,
+    store: MediaStore,
+    *,
+    call_id: int,
+    data: bytes,
+    content_type: str | None,
+    filename: str | None,
+) -> dict[str, Any]:
+    added: list[svc.RecordingAdded] = []
+
+    def run(conn: Connection) -> None:
+        added.append(
+            svc.add_recording(
+                conn,
+                ctx.clock,
+                store,
+                company_id=ctx.company_id,
+                call_id=call_id,
+                data=data,
+                content_type=content_type,
+                filename=filename,
+            )
+        )
+
+    try:
+        with db.write() as conn:
+            run(conn)
+    except Exception:
+        for a in added:  # stored, but the transaction did not commit
+            store.delete(a.stored_key)
+        raise
+    result = added[0]
+    for key in result.replaced_keys:
+        store.delete(key)
+    return result.body

@@ -1,0 +1,207 @@
+"""The command line: help everywhere, the control plane on both engines, the client commands against a live
+server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from gongkit.cli.main import cli
+from gongkit.config import Settings
+from gongkit.db import Database
+from gongkit.services import admin as svc
+from tests.cli.conftest import LiveServer
+
+
+def walk(group: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    yield path, group
+    if isinstance(group, click.Group):
+        for name, sub in sorted(group.commands.items()):
+            yield from walk(sub, (*path, name))
+
+
+COMMANDS = [path for path, _ in walk(cli)]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "gongkit")
+def test_help(runner: CliRunner, path: tuple[str, ...]) -> None:
+    result = runner.invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage: gongkit" in result.output
+    command = dict(walk(cli))[path]
+    assert command.help, f"{' '.join(path)} has no help text"
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name != "help":
+            assert param.help, f"{' '.join(path)} {param.opts[0]} has no help text"
+
+
+def test_expected_commands() -> None:
+    paths = {" ".join(p) for p in COMMANDS}
+    assert {
+        "serve",
+        "demo",
+        "admin company create",
+        "admin company list",
+        "admin company set",
+        "admin key create",
+        "admin key revoke",
+        "admin token create",
+        "admin demo",
+        "calls list",
+        "calls get",
+        "calls transcript",
+        "users list",
+        "actions list",
+        "actions run",
+        "mcp",
+    } <= paths
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "gongkit" in result.output
+
+
+# --- admin ----------------------------------------------------------------------------------------------
+
+
+def _admin(runner: CliRunner, settings: Settings, *args: str) -> Any:
+    result = runner.invoke(
+        cli, ["admin", "--database", settings.database_url, "--data-dir", str(settings.data_dir), *args]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_admin_companies_keys_tokens(runner: CliRunner, settings: Settings, db: Database) -> None:
+    made = _admin(runner, settings, "company", "create", "Initech", "--rate-per-second", "7", "--with-key")
+    cid = made["id"]
+    assert made["name"] == "Initech" and made["rate_per_second"] == 7
+    assert made["accessKey"] and made["accessKeySecret"]
+    listed = _admin(runner, settings, "company", "list")
+    assert [c["id"] for c in listed] == [cid]
+    changed = _admin(runner, settings, "company", "set", cid, "--page-size", "25", "--name", "Initrode")
+    assert (changed["page_size"], changed["name"]) == (25, "Initrode")
+
+    key = _admin(runner, settings, "key", "create", cid, "--name", "ci")
+    assert key["companyId"] == cid and len(key["accessKeySecret"]) > 20
+    with db.read() as conn:
+        assert svc.get_company(conn, int(cid))["page_size"] == 25
+    revoked = _admin(runner, settings, "key", "revoke", key["accessKey"])
+    assert revoked == {"accessKey": key["accessKey"], "revoked": True}
+
+    tok = _admin(
+        runner, settings, "token", "create", cid, "--scope", "api:calls:read:basic", "--scope", "api:users:read",
+        "--expires-in", "60",
+    )  # fmt: skip
+    assert tok["token"].startswith("gk_") and tok["scopes"] == ["api:calls:read:basic", "api:users:read"]
+    scopes = _admin(runner, settings, "token", "scopes")
+    assert "api:calls:read:basic" in scopes
+
+
+def test_admin_errors(runner: CliRunner, settings: Settings) -> None:
+    base = ["admin", "--database", settings.database_url]
+    result = runner.invoke(cli, [*base, "key", "create", "999"])
+    assert result.exit_code == 1 and "not found" in result.output
+    result = runner.invoke(cli, [*base, "key", "revoke", "NOPE"])
+    assert result.exit_code == 1
+    result = runner.invoke(cli, [*base, "company", "set", "abc", "--page-size", "3"])
+    assert result.exit_code == 2
+    cid = _admin(runner, settings, "company", "create", "X")["id"]
+    result = runner.invoke(cli, [*base, "company", "set", cid])
+    assert result.exit_code == 2 and "nothing to set" in result.output
+    result = runner.invoke(cli, [*base, "token", "create", cid, "--scope", "api:nope"])
+    assert result.exit_code == 1 and "unknown scopes" in result.output
+
+
+def test_admin_table_output(runner: CliRunner, settings: Settings) -> None:
+    base = ["admin", "--database", settings.database_url]
+    runner.invoke(cli, [*base, "company", "create", "Tabled"])
+    result = runner.invoke(cli, [*base, "company", "list", "--table"])
+    assert result.exit_code == 0 and "Tabled" in result.output and "rate_per_second" in result.output
+
+
+def test_admin_demo(runner: CliRunner, settings: Settings) -> None:
+    info = _admin(runner, settings, "demo", "--calls", "8", "--seed", "11")
+    assert info["created"] is True and info["counts"]["calls"] == 8
+    assert info["accessKey"] and info["privacySubjects"]
+    again = runner.invoke(cli, ["admin", "--database", settings.database_url, "demo", "--seed", "11"])
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+# --- client commands against a live server --------------------------------------------------------------
+
+
+def _client(runner: CliRunner, live: LiveServer, group: str, *args: str) -> Any:
+    result = runner.invoke(cli, [group, *live.options, *args])
+    assert result.exit_code == 0, result.output + (result.stderr if result.stderr_bytes else "")
+    return json.loads(result.stdout)
+
+
+def test_users_list(runner: CliRunner, live: LiveServer) -> None:
+    users = _client(runner, live, "users", "list", "--all")
+    assert users and all("emailAddress" in u for u in users)
+    some = runner.invoke(cli, ["users", *live.options, "list", "--limit", "1"])
+    assert len(json.loads(some.stdout)) == 1 and "more users" in some.stderr
+    table = runner.invoke(cli, ["users", *live.options, "list", "--table"])
+    assert table.exit_code == 0 and users[0]["emailAddress"] in table.output
+
+
+def test_calls_commands(runner: CliRunner, live: LiveServer) -> None:
+    calls = _client(runner, live, "calls", "list", "--from", "2000-01-01T00:00:00Z", "--to", "2100-01-01T00:00:00Z")
+    assert len(calls) == 8
+    call_id = calls[0]["id"]
+    assert _client(runner, live, "calls", "get", call_id)["id"] == call_id
+    transcripts = _client(runner, live, "calls", "transcript", call_id)
+    assert [t["callId"] for t in transcripts] == [call_id]
+    table = runner.invoke(cli, ["calls", *live.options, "transcript", call_id, "--table"])
+    assert table.exit_code == 0 and call_id in table.output
+    missing = runner.invoke(cli, ["calls", *live.options, "get", "12345"])
+    assert missing.exit_code == 1 and "404" in missing.output
+
+
+def test_client_needs_credentials(runner: CliRunner, live: LiveServer) -> None:
+    result = runner.invoke(cli, ["users", "--base-url", live.base_url, "list"])
+    assert result.exit_code == 2 and "No Gong credentials" in result.output
+
+
+def test_actions_commands(runner: CliRunner, live: LiveServer) -> None:
+    listed = json.loads(runner.invoke(cli, ["actions", "list"]).output)
+    assert len(listed) == 71
+    tools = json.loads(runner.invoke(cli, ["actions", "list", "--kind", "tool"]).output)
+    assert len(tools) == 18
+    shown = json.loads(runner.invoke(cli, ["actions", "show", "GONG_LIST_ALL_COACHING_METRICS_V2_COACHING"]).output)
+    assert shown["inputs"]["workspace__id"] == "query:workspace-id"
+    assert sorted(shown["inputSchema"]["required"]) == ["from", "manager__id", "to", "workspace__id"]
+
+    ran = runner.invoke(cli, ["actions", "run", "GONG_LIST_ALL_USERS_V2_USERS", *live.options, "--input", "{}"])
+    assert ran.exit_code == 0, ran.output
+    out = json.loads(ran.output)
+    assert out["successful"] is True and out["data"]["users"]
+    uid = out["data"]["users"][0]["id"]
+    tool_input = json.dumps({"accessKey": live.access_key, "accessKeySecret": live.secret, "userId": uid})
+    result = runner.invoke(
+        cli,
+        [
+            "actions",
+            "run",
+            "gong_retrieve_details_for_a_specific_user",
+            "--base-url",
+            live.base_url,
+            "--input",
+            tool_input,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["data"]["id"] == uid
+    failed = runner.invoke(cli, ["actions", "run", "GONG_RETRIEVE_USER_V2_USERS_ID", *live.options, "--input", "{}"])
+    assert failed.exit_code == 1 and json.loads(failed.output)["error"] == "Invalid input: id: required"
+    bad = runner.invoke(cli, ["actions", "run", "NOPE"])
+    assert bad.exit_code == 2
+    not_json = runner.invoke(cli, ["actions", "run", "GONG_LIST_ALL_USERS_V2_USERS", "--input", "{"])
+    assert not_json.exit_code == 2 and "not JSON" in not_json.output

@@ -79,3 +79,20 @@ def make_client(
         return Gong(access_key, access_key_secret, bearer_token=bearer_token, base_url=base_url)
     except GongError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+C = TypeVar("C", bound=click.Command)
+
+
+def operations(*operation_ids: str) -> Callable[[C], C]:
+    """Mark a command with the Gong operations it calls (read by ``gongkit.coverage`` for its CLI column)."""
+    from gongkit.spec import operation
+
+    for op_id in operation_ids:
+        operation(op_id)  # fails loudly on a typo
+
+    def mark(command: C) -> C:
+        command.gong_operations = operation_ids  # type: ignore[attr-defined]
+        return command
+
+    return mark

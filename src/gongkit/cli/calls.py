@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from gongkit.cli._context import client_options, make_client
+from gongkit.cli._context import client_options, make_client, operations
 from gongkit.cli._output import emit, fail, table_option
 from gongkit.sdk import GongError
 
@@ -42,6 +42,7 @@ def calls(
     ctx.obj = (base_url, access_key, access_key_secret, bearer_token)
 
 
+@operations("listCalls")
 @calls.command("list")
 @click.option("--from", "from_", default=None, metavar="DATETIME", help="Start of the range (ISO-8601, inclusive).")
 @click.option("--to", default=None, metavar="DATETIME", help="End of the range (ISO-8601, exclusive).")
@@ -74,6 +75,7 @@ def calls_list(
         click.echo("(more calls: raise --limit or use --all)", err=True)
 
 
+@operations("getCall")
 @calls.command("get")
 @click.argument("call_id")
 @table_option
@@ -95,6 +97,7 @@ def _clock(ms: Any) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
+@operations("getCallTranscripts")
 @calls.command("transcript")
 @click.argument("call_ids", nargs=-1, required=True)
 @table_option

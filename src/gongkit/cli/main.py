@@ -16,7 +16,7 @@ from gongkit.cli.serve import serve
 from gongkit.cli.users import users
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(name="gongkit", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="gongkit")
 def cli() -> None:
     """gongkit: a Gong API v2 toolkit — a Gong-compatible server, a typed SDK and an agent toolkit.

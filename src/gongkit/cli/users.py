@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from gongkit.cli._context import client_options, make_client
+from gongkit.cli._context import client_options, make_client, operations
 from gongkit.cli._output import emit, fail, table_option
 from gongkit.cli.calls import dump, take
 from gongkit.sdk import GongError
@@ -28,6 +28,7 @@ def users(
     ctx.obj = (base_url, access_key, access_key_secret, bearer_token)
 
 
+@operations("listUsers")
 @users.command("list")
 @click.option("--include-avatars", is_flag=True, help="Include Gong's avatar users (support staff).")
 @click.option("--cursor", default=None, help="Resume a listing from this cursor.")

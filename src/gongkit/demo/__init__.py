@@ -1,0 +1,1 @@
+"""Demo data: a deterministic, realistic demo company (``gongkit.demo.generator``)."""

@@ -587,25 +587,10 @@ def test_other_exceptions_from_the_transport_propagate() -> None:
 # --- resource groups wired by name --------------------------------------------------------------------
 
 
-def test_data_privacy_is_wired_when_its_classes_exist(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gongkit.sdk.resources import data_privacy as module
+def test_data_privacy_is_wired() -> None:
+    from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
 
-    class FakeDataPrivacy:
-        def __init__(self, client: object) -> None:
-            self.client = client
-
-    monkeypatch.setattr(module, "DataPrivacy", FakeDataPrivacy, raising=False)
-    monkeypatch.setattr(module, "AsyncDataPrivacy", FakeDataPrivacy, raising=False)
     g = Gong("k", "s")
-    assert isinstance(g.data_privacy, FakeDataPrivacy) and g.data_privacy.client is g
+    assert isinstance(g.data_privacy, DataPrivacy) and g.data_privacy._client is g
     ag = AsyncGong("k", "s")
-    assert isinstance(ag.data_privacy, FakeDataPrivacy) and ag.data_privacy.client is ag
-
-
-def test_a_missing_resource_group_fails_clearly_on_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gongkit.sdk.resources import data_privacy as module
-
-    monkeypatch.delattr(module, "DataPrivacy", raising=False)
-    g = Gong("k", "s")  # constructing still works
-    with pytest.raises(NotImplementedError, match="data_privacy"):
-        g.data_privacy.find_references_to_email("a@b.c")
+    assert isinstance(ag.data_privacy, AsyncDataPrivacy) and ag.data_privacy._client is ag

@@ -10,17 +10,14 @@ For the authors of resource groups
     and ``_paginate`` returns an async iterator. Query values may be ``None`` (dropped), ``bool`` or
     ``datetime``; ``gongkit.sdk._utils`` has ``format_datetime``, ``drop_none`` and ``path_segment``.
 
-    ``client.data_privacy`` is ``DataPrivacy(client)`` on ``Gong`` and ``AsyncDataPrivacy(client)`` on
-    ``AsyncGong``, both looked up by name in :mod:`gongkit.sdk.resources.data_privacy` when a client is built;
-    until they exist the attribute is a stand-in that raises ``NotImplementedError`` when used. Models for
-    that group belong in ``gongkit/types/data_privacy.py`` (subclass :class:`gongkit.types.common.GongModel`).
+    A new group is a module ``gongkit/sdk/resources/<group>.py`` with a sync and an async class, wired below
+    (e.g. ``self.data_privacy = DataPrivacy(self)`` / ``AsyncDataPrivacy(self)``), and its models in
+    ``gongkit/types/<group>.py`` (subclasses of :class:`gongkit.types.common.GongModel`).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 import httpx
 
@@ -32,29 +29,11 @@ from gongkit.sdk._base_client import (
     SyncAPIClient,
 )
 from gongkit.sdk.resources.calls import AsyncCalls, Calls
+from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
 from gongkit.sdk.resources.settings import AsyncSettings, Settings
 from gongkit.sdk.resources.users import AsyncUsers, Users
 
 __all__ = ["AsyncGong", "Gong"]
-
-
-class _Unavailable:
-    """Stands in for a resource group whose module is not in this build yet."""
-
-    def __init__(self, group: str) -> None:
-        self._group = group
-
-    def __getattr__(self, name: str) -> Any:
-        raise NotImplementedError(f"the SDK resource group {self._group!r} is not available in this build")
-
-    def __repr__(self) -> str:
-        return f"<unavailable resource group {self._group!r}>"
-
-
-def _resource(module: str, cls_name: str, client: Any) -> Any:
-    mod = importlib.import_module(f"gongkit.sdk.resources.{module}")
-    cls = getattr(mod, cls_name, None)
-    return _Unavailable(module) if cls is None else cls(client)
 
 
 class Gong(SyncAPIClient):
@@ -78,7 +57,7 @@ class Gong(SyncAPIClient):
     calls: Calls
     users: Users
     settings: Settings
-    data_privacy: Any
+    data_privacy: DataPrivacy
 
     def __init__(
         self,
@@ -109,7 +88,7 @@ class Gong(SyncAPIClient):
         self.calls = Calls(self)
         self.users = Users(self)
         self.settings = Settings(self)
-        self.data_privacy = _resource("data_privacy", "DataPrivacy", self)
+        self.data_privacy = DataPrivacy(self)
 
 
 class AsyncGong(AsyncAPIClient):
@@ -126,7 +105,7 @@ class AsyncGong(AsyncAPIClient):
     calls: AsyncCalls
     users: AsyncUsers
     settings: AsyncSettings
-    data_privacy: Any
+    data_privacy: AsyncDataPrivacy
 
     def __init__(
         self,
@@ -157,4 +136,4 @@ class AsyncGong(AsyncAPIClient):
         self.calls = AsyncCalls(self)
         self.users = AsyncUsers(self)
         self.settings = AsyncSettings(self)
-        self.data_privacy = _resource("data_privacy", "AsyncDataPrivacy", self)
+        self.data_privacy = AsyncDataPrivacy(self)

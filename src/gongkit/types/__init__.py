@@ -57,6 +57,19 @@ from gongkit.types.calls import (
     VideoSegment,
 )
 from gongkit.types.common import ContextField, GongModel, Records
+from gongkit.types.data_privacy import (
+    CallExternalObject,
+    CallExternalSystem,
+    CallReference,
+    CustomerData,
+    CustomerDataObject,
+    CustomerEngagement,
+    EmailAddressReferences,
+    EmailMessage,
+    ErasureRequest,
+    MeetingReference,
+    PhoneNumberReferences,
+)
 from gongkit.types.settings import Workspace
 from gongkit.types.users import SpokenLanguage, User, UserSettings, UserSettingsHistory
 
@@ -65,8 +78,11 @@ __all__ = [
     "CallContext",
     "CallContextObject",
     "CallData",
+    "CallExternalObject",
+    "CallExternalSystem",
     "CallOutcome",
     "CallParticipant",
+    "CallReference",
     "CallTranscript",
     "CallUploadContext",
     "Collaboration",
@@ -78,7 +94,13 @@ __all__ = [
     "ContextTiming",
     "CrmCallObject",
     "CrmPartyObject",
+    "CustomerData",
+    "CustomerDataObject",
+    "CustomerEngagement",
     "Direction",
+    "EmailAddressReferences",
+    "EmailMessage",
+    "ErasureRequest",
     "ExposedCollaboration",
     "ExposedContent",
     "ExposedFields",
@@ -92,6 +114,7 @@ __all__ = [
     "InteractionStat",
     "KeyPoint",
     "Media",
+    "MeetingReference",
     "Monologue",
     "NewCallAddingResponse",
     "NewCallRecordingResponse",
@@ -101,6 +124,7 @@ __all__ = [
     "PartyContext",
     "PartyContextObject",
     "PartyUploadContext",
+    "PhoneNumberReferences",
     "PointOfInterest",
     "PointsOfInterest",
     "Questions",

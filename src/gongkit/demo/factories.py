@@ -89,17 +89,17 @@ def make_workspace(
     company_id: int,
     name: str | None = None,
     *,
-    description: str | None = None,
+    description: str | None = "",
     is_default: bool = False,
     **overrides: Any,
 ) -> int:
-    """A workspace; returns its id."""
+    """A workspace; returns its id. ``description=None`` makes one without a description."""
     n, wid = _next(conn, workspaces, company_id, "workspace")
     values: dict[str, Any] = {
         "id": wid,
         "company_id": company_id,
         "name": name or ("Sales" if n == 1 else f"Sales {n}"),
-        "description": description if description is not None else f"Workspace {n} of the sales organisation",
+        "description": description if description != "" else f"Workspace {n} of the sales organisation",
         "is_default": is_default,
     }
     values.update(overrides)

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -134,6 +135,28 @@ def test_demo_refuses_a_busy_port(tmp_path: Path) -> None:
             timeout=60,
         )
     assert result.returncode == 1 and "in use" in result.stderr
+
+
+@pytest.mark.process
+def test_mcp_over_stdio(tmp_path: Path) -> None:
+    """``gongkit mcp`` speaks MCP on stdio: list the tools, call one (refused before any request: no input)."""
+    import asyncio
+
+    from mcp import Client, StdioServerParameters
+
+    env = {**_env(tmp_path), "GONG_BASE_URL": f"http://127.0.0.1:{free_port()}", "GONG_ACCESS_KEY": "k"}
+    env["GONG_ACCESS_KEY_SECRET"] = "s"
+    params = StdioServerParameters(command=sys.executable, args=["-m", "gongkit.cli.main", "mcp"], env=env)
+
+    async def session() -> tuple[Any, Any]:
+        async with Client(params) as client:
+            tools = await client.list_tools()
+            result = await client.call_tool("GONG_RETRIEVE_USER_V2_USERS_ID", {})
+            return tools, result
+
+    tools, result = asyncio.run(session())
+    assert len(tools.tools) == 71
+    assert result.is_error is True and "Invalid input: id: required" in result.content[0].text
 
 
 @pytest.fixture

@@ -548,16 +548,12 @@ def _catalogue() -> dict[str, Action]:
     from gongkit.actions import catalogue
 
     found: dict[str, Action] = {}
-    defaults: list[Action] = []
     for info in sorted(pkgutil.iter_modules(catalogue.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{catalogue.__name__}.{info.name}")
         for act in getattr(module, "ACTIONS", ()):
             if act.name in found:
                 raise RuntimeError(f"action {act.name} declared twice")
             found[act.name] = act
-        defaults.extend(getattr(module, "DEFAULTS", ()))
-    for act in defaults:  # declarations kept for a group until its owner declares them
-        found.setdefault(act.name, act)
     return dict(sorted(found.items()))
 
 

@@ -324,8 +324,12 @@ class Action:
 
 
 def _has_json_body(op: Operation) -> bool:
-    found = request_schema(op)
-    return found is not None
+    return _takes_json(op.operation_id)
+
+
+@cache
+def _takes_json(operation_id: str) -> bool:
+    return request_schema(operation(operation_id)) is not None
 
 
 def _target_for(op: Operation, param: Param) -> Target:

@@ -2098,7 +2098,7 @@ class _Generator:
             spoke = call.purpose != "Voicemail" and (j == 0 or rnd() < 0.8)
             sid = str(self.ids(_K_SPEAKER, self.party_n)) if spoke else None
             # Some addresses come capitalised from the calendar (the *_lower twin evens them out).
-            capitalised = call.slot[1] == 2 if (subject_here and call.slot) else rnd() < 0.05
+            capitalised = call.slot[1] == 1 if (subject_here and call.slot) else rnd() < 0.05
             email = _case_variant(p.email) if capitalised else p.email
             phone = None
             if phone_call or subject_here or rnd() < 0.08:

@@ -31,7 +31,7 @@ from gongkit.services import admin
 from tests.support.contract import ContractClient
 
 PG_URL = os.environ.get("GONGKIT_TEST_PG_URL", "").strip()
-_TEMPLATE = "gongkit_template"
+_TEMPLATE = f"gongkit_template_{os.getpid()}"  # one per test session: sessions may run side by side
 
 
 def _pg_admin_url() -> str:

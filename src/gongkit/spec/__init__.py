@@ -217,8 +217,8 @@ def _normalize(node: Any) -> Any:
         t = out["type"]
         out["type"] = [*t, "null"] if isinstance(t, list) else [t, "null"]
     enum = out.get("enum")
-    # Known contract defects: enums written as one literal that lists the values ("a / b / c").
-    if isinstance(enum, list) and any(isinstance(e, str) and (", " in e or " / " in e) for e in enum):
+    # Known contract defects: enums written as one literal that lists the values ("a / b / c", "Lead,Contact").
+    if isinstance(enum, list) and any(isinstance(e, str) and ("," in e or " / " in e) for e in enum):
         del out["enum"]
     return out
 

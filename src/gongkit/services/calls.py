@@ -203,7 +203,9 @@ def list_calls(
 ) -> dict[str, Any]:
     """``GET /v2/calls``: calls whose listing time is in [from, to), by (listing time, id)."""
     stmt = select(*BASIC_COLUMNS).where(calls.c.company_id == company_id)
-    if from_ms is not None:
+    if from_ms is not None and page_query.cursor is None:
+        # On later pages the cursor's key (>= fromDateTime, as the cursor is bound to the query) is the lower
+        # bound: a second one would make SQLite scan the index from fromDateTime on every page.
         stmt = stmt.where(calls.c.listed_ms >= from_ms)
     if to_ms is not None:
         stmt = stmt.where(calls.c.listed_ms < to_ms)
@@ -247,9 +249,9 @@ class CallFilter:
     def not_found(self) -> NotFound:
         return NotFound(NO_CALLS_FOR_FILTERS if self.by_ids else NO_CALLS_IN_PERIOD)
 
-    def apply(self, stmt: Any, company_id: int) -> Any:
+    def apply(self, stmt: Any, company_id: int, page_query: PageQuery) -> Any:
         stmt = stmt.where(calls.c.company_id == company_id)
-        if self.from_ms is not None:
+        if self.from_ms is not None and page_query.cursor is None:  # later pages: the cursor is the lower bound
             stmt = stmt.where(calls.c.started_ms >= self.from_ms)
         if self.to_ms is not None:
             stmt = stmt.where(calls.c.started_ms < self.to_ms)
@@ -391,7 +393,7 @@ def list_calls_extensive(
     media_url: Callable[[int], str] | None = None,
 ) -> dict[str, Any]:
     """``POST /v2/calls/extensive``: one keyset page by (start, id), then one query per selected block."""
-    stmt = flt.apply(select(*BASIC_COLUMNS, calls.c.content, calls.c.interaction), company_id)
+    stmt = flt.apply(select(*BASIC_COLUMNS, calls.c.content, calls.c.interaction), company_id, page_query)
     page = paginate(conn, stmt, [calls.c.started_ms, calls.c.id], page_query)
     if not page.rows:
         raise flt.not_found()
@@ -482,7 +484,7 @@ def list_calls_extensive(
 def get_transcripts(conn: Connection, page_query: PageQuery, *, company_id: int, flt: CallFilter) -> dict[str, Any]:
     """``POST /v2/calls/transcript``: transcripts of the matching calls that have one, by (start, id)."""
     has_transcript = exists().where(transcript_monologues.c.call_id == calls.c.id)
-    stmt = flt.apply(select(calls.c.id, calls.c.started_ms), company_id).where(has_transcript)
+    stmt = flt.apply(select(calls.c.id, calls.c.started_ms), company_id, page_query).where(has_transcript)
     page = paginate(conn, stmt, [calls.c.started_ms, calls.c.id], page_query)
     if not page.rows:
         raise flt.not_found()

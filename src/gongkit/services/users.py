@@ -108,7 +108,7 @@ def list_users(
         stmt = stmt.where(users.c.is_avatar.is_(False))
     if user_ids is not None:
         stmt = stmt.where(users.c.id.in_(storable_ids(user_ids)))
-    if created_from_ms is not None:
+    if created_from_ms is not None and page_query.cursor is None:  # later pages: the cursor is the lower bound
         stmt = stmt.where(users.c.created_ms >= created_from_ms)
     if created_to_ms is not None:
         stmt = stmt.where(users.c.created_ms < created_to_ms)

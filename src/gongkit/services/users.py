@@ -14,6 +14,8 @@ from gongkit.paging import PageQuery, paginate
 from gongkit.services.calls import storable_ids
 
 USER_NOT_FOUND = "User not found"
+# The contract's 404 text for POST /v2/users/extensive reads "No calls found" (copied from the calls listing);
+# the answer names what was not found.
 NO_USERS_FOR_FILTERS = "No users found corresponding to the provided filters"
 
 USER_COLUMNS = (

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection
 from starlette.datastructures import UploadFile
-from starlette.responses import Response
 
 from gongkit.db import Database
 from gongkit.errors import InvalidRequest, PayloadTooLarge
@@ -105,51 +103,44 @@ async def get_call_transcripts(ctx: Ctx) -> dict[str, Any]:
 
 
 @handles("addCallRecording")
-async def add_call_recording(ctx: Ctx) -> dict[str, Any] | Response:
+async def add_call_recording(ctx: Ctx) -> dict[str, Any]:
+    """Multipart ``mediaFile``; answers 201 ``{callId, url}`` (the 2026 contract's NewCallRecordingResponse)."""
     call_id = wire_id(ctx.path_param("id"), "id")
-    settings = ctx.state.settings
+    limit = ctx.state.settings.max_media_bytes
+    too_large = PayloadTooLarge(f"mediaFile: the file is larger than the limit ({limit} bytes)")
     length = ctx.request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > settings.max_media_bytes + 1024 * 1024:
-        raise PayloadTooLarge(f"mediaFile: the file is larger than the limit ({settings.max_media_bytes} bytes)")
+    if length and length.isdigit() and int(length) > limit + 1024 * 1024:  # the file plus the multipart framing
+        raise too_large
     async with ctx.request.form(max_files=1, max_fields=20) as form:
         upload = form.get("mediaFile")
         if upload is None:
             raise InvalidRequest("mediaFile: is required (multipart/form-data file field)")
         if not isinstance(upload, UploadFile):
             raise InvalidRequest("mediaFile: must be a file part, not a text field")
-        if upload.size is not None and upload.size > settings.max_media_bytes:
-            raise PayloadTooLarge(f"mediaFile: the file is larger than the limit ({settings.max_media_bytes} bytes)")
+        if upload.size is not None and upload.size > limit:
+            raise too_large
         data = await upload.read()
         content_type, filename = upload.content_type, upload.filename
-    store = MediaStore(settings.media_dir)
-    result = await ctx.run(
+    return await ctx.run(
         _add_recording,
-        ctx.db,
         ctx,
-        store,
+        MediaStore(ctx.state.settings.media_dir),
         call_id=call_id,
         data=data,
         content_type=content_type,
         filename=filename,
     )
-    return result
 
 
 def _add_recording(
-    db: Database,
-    ctx: Ctx,
-    store: MediaStore,
-    *,
-    call_id: int,
-    data: bytes,
-    content_type: str | None,
-    filename: str | None,
+    ctx: Ctx, store: MediaStore, *, call_id: int, data: bytes, content_type: str | None, filename: str | None
 ) -> dict[str, Any]:
-    added: list[svc.RecordingAdded] = []
-
-    def run(conn: Connection) -> None:
-        added.append(
-            svc.add_recording(
+    """Store the file and its row; the file is removed again if the transaction does not commit, and the
+    replaced recording's files only once it has."""
+    added: svc.RecordingAdded | None = None
+    try:
+        with ctx.db.write() as conn:
+            added = svc.add_recording(
                 conn,
                 ctx.clock,
                 store,
@@ -159,16 +150,10 @@ def _add_recording(
                 content_type=content_type,
                 filename=filename,
             )
-        )
-
-    try:
-        with db.write() as conn:
-            run(conn)
     except Exception:
-        for a in added:  # stored, but the transaction did not commit
-            store.delete(a.stored_key)
+        if added is not None:  # stored, but the commit failed
+            store.delete(added.stored_key)
         raise
-    result = added[0]
-    for key in result.replaced_keys:
+    for key in added.replaced_keys:
         store.delete(key)
-    return result.body
+    return added.body

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -31,10 +31,14 @@ class FixedClock:
 
 def ms_to_iso(ms: int) -> str:
     """An instant as Gong writes it: ISO-8601, UTC, ``Z``; milliseconds only when there are some."""
-    dt = datetime.fromtimestamp(ms / 1000, tz=UTC)
+    dt = _EPOCH + timedelta(milliseconds=ms)
     if ms % 1000:
         return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_MS = timedelta(milliseconds=1)
 
 
 class DateTimeError(ValueError):
@@ -57,4 +61,4 @@ def parse_datetime_ms(value: str) -> int:
         raise DateTimeError(f"'{value}' is not an ISO-8601 date-time (e.g. 2024-01-17T16:20:05-03:00)") from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return int(dt.timestamp() * 1000) if dt.microsecond % 1000 == 0 else int(dt.timestamp() * 1_000_000) // 1000
+    return (dt - _EPOCH) // _ONE_MS

@@ -2,66 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
 
 from gongkit.clock import SystemClock
-from gongkit.config import Settings
-from gongkit.db import Database, migrate
+from gongkit.db import Database
 from gongkit.services import admin
-from tests.conftest import PG_URL, Company, drop_pg_database
-
-# --- PostgreSQL databases of this package's tests -------------------------------------------------------------
-# The shared fixtures build one template database under a fixed name, which concurrent test sessions on the same
-# PostgreSQL server drop and rebuild under each other. These tests use a template of their own session instead.
-
-
-def _admin(sql: str) -> None:
-    engine = create_engine(
-        str(make_url(PG_URL).set(database="postgres")), poolclass=NullPool, isolation_level="AUTOCOMMIT"
-    )
-    try:
-        with engine.connect() as conn:
-            conn.execute(text(sql))
-    finally:
-        engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def server_pg_template() -> Iterator[str]:
-    name = f"gongkit_tpl_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    _admin(f"CREATE DATABASE {name}")
-    try:
-        migrate(str(make_url(PG_URL).set(database=name)))
-        yield name
-    finally:
-        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture
-def settings(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Settings]:
-    if engine == "sqlite":
-        s = Settings(data_dir=tmp_path / "data")
-        migrate(s.database_url)
-        yield s
-        return
-    template = request.getfixturevalue("server_pg_template")
-    name = "t_" + uuid.uuid4().hex[:16]
-    _admin(f"CREATE DATABASE {name} TEMPLATE {template}")
-    try:
-        yield Settings(data_dir=tmp_path / "data", database_url=str(make_url(PG_URL).set(database=name)))
-    finally:
-        drop_pg_database(name)
-
+from tests.conftest import Company
 
 T = TypeVar("T")
 

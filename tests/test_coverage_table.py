@@ -24,9 +24,24 @@ def test_the_table_has_every_operation() -> None:
     assert by_id["listCalls"].actions == ["GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS"]
     assert by_id["listCalls"].tools == ["gong_retrieve_call_data_by_date_range"]
     assert "gongkit calls list" in by_id["listCalls"].cli
+    assert by_id["listCalls"].sdk == ["gong.calls.list()"]
+    assert by_id["listCalls"].server
     assert sum(len(r.actions) for r in rows) == 53
     assert sum(len(r.tools) for r in rows) == 18
     assert by_id["integrationSettings"].actions == []
+
+
+def test_sdk_paths_from_module_constants() -> None:
+    import ast
+
+    tree = ast.parse(
+        'PATH = "/v2/users"\nclass R:\n    def go(self):\n        return self._client.request("GET", PATH)\n'
+    )
+    names = coverage._module_strings(tree)
+    assert names == {"PATH": "/v2/users"}
+    method = tree.body[1].body[0]  # type: ignore[attr-defined]
+    assert list(coverage._requests_in(method, names)) == [("GET", "/v2/users")]
+    assert coverage._match_operation("GET", "/v2/users/{}/settings-history").operation_id == "getUserHistory"  # type: ignore[union-attr]
 
 
 def test_block_replacement_and_check(tmp_path: Path) -> None:

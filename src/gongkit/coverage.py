@@ -57,8 +57,11 @@ def server_operations() -> set[str]:
 # --- SDK ------------------------------------------------------------------------------------------------
 
 
-def _path_pattern(node: ast.expr) -> str | None:
-    """``"/v2/calls"`` -> itself; ``f"/v2/calls/{x}/media"`` -> ``/v2/calls/{}/media``; else None."""
+def _path_pattern(node: ast.expr, names: dict[str, str] | None = None) -> str | None:
+    """``"/v2/calls"`` -> itself; ``f"/v2/calls/{x}/media"`` -> ``/v2/calls/{}/media``; a module-level constant
+    (``EMAIL_LOOKUP``) -> its value; else None."""
+    if isinstance(node, ast.Name) and names is not None:
+        return names.get(node.id)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
@@ -79,13 +82,28 @@ def _match_operation(method: str, pattern: str) -> Operation | None:
     return None
 
 
-def _requests_in(fn: ast.AST) -> Iterator[tuple[str, str]]:
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``NAME = "..."`` (or f-string) assignments."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        pattern = _path_pattern(value) if value is not None else None
+        for target in targets:
+            if isinstance(target, ast.Name) and pattern is not None:
+                found[target.id] = pattern
+    return found
+
+
+def _requests_in(fn: ast.AST, names: dict[str, str]) -> Iterator[tuple[str, str]]:
     for node in ast.walk(fn):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         if node.func.attr not in ("request", "_paginate") or len(node.args) < 2:
             continue
-        method, path = node.args[0], _path_pattern(node.args[1])
+        method, path = node.args[0], _path_pattern(node.args[1], names)
         if isinstance(method, ast.Constant) and isinstance(method.value, str) and path is not None:
             yield method.value, path
 
@@ -117,13 +135,14 @@ def sdk_operations() -> dict[str, list[str]]:
     for cls, group in _resource_groups().items():
         source = inspect.getsource(inspect.getmodule(cls))  # type: ignore[arg-type]
         tree = ast.parse(source)
+        names = _module_strings(tree)
         for node in tree.body:
             if not (isinstance(node, ast.ClassDef) and node.name == cls.__name__):
                 continue
             for item in node.body:
                 if not isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) or item.name.startswith("_"):
                     continue
-                for method, pattern in _requests_in(item):
+                for method, pattern in _requests_in(item, names):
                     op = _match_operation(method, pattern)
                     if op is not None:
                         name = f"gong.{group}.{item.name}()"

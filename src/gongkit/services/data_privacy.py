@@ -26,9 +26,22 @@ import hmac
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import (
+    BigInteger,
+    BindParameter,
+    Connection,
+    String,
+    bindparam,
+    cast,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 
 from gongkit.clock import ms_to_iso
 from gongkit.db.schema import (
@@ -187,29 +200,32 @@ class References:
         return self.counts()["total"] == 0
 
 
-def _in_chunks(conn: Connection, stmt_for: Any, values: Iterable[Any]) -> list[Any]:
+# Statements are built once, with bound parameters: ``c`` (the company) and ``ids`` (a list): building and
+# caching a statement per call would cost more than the index probes it runs.
+_C = bindparam("c", type_=BigInteger)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+
+
+def _rows(conn: Connection, stmt: Any, company_id: int, ids: Iterable[Any]) -> list[Any]:
+    """``stmt`` run for the ids, a chunk at a time (IN lists stay well under the engines' limits)."""
     out: list[Any] = []
-    for batch in chunks(values):
-        out.extend(conn.execute(stmt_for(batch)).all())
+    for batch in chunks(ids):
+        out.extend(conn.execute(stmt, {"c": company_id, "ids": batch}).all())
     return out
 
 
+_o = crm_objects.c
+_PEOPLE_BY_PHONE = (
+    select(_o.id, _o.email_address, _o.phone_number, _o.phone_norm, _o.mobile_phone_number, _o.mobile_norm)
+    .where(_o.company_id == _C, or_(_o.phone_norm == bindparam("p"), _o.mobile_norm == bindparam("p")))
+    .where(_o.object_type.in_(PERSON_TYPES))
+    .order_by(_o.id)
+)
+
+
 def crm_people_by_phone(conn: Connection, company_id: int, phone: str) -> list[Any]:
-    """Leads/Contacts whose phone or mobile phone is ``phone`` (normalized), two index probes."""
-    rows: dict[int, Any] = {}
-    for col in (crm_objects.c.phone_norm, crm_objects.c.mobile_norm):
-        for r in conn.execute(
-            select(
-                crm_objects.c.id,
-                crm_objects.c.email_address,
-                crm_objects.c.phone_number,
-                crm_objects.c.phone_norm,
-                crm_objects.c.mobile_phone_number,
-                crm_objects.c.mobile_norm,
-            ).where(crm_objects.c.company_id == company_id, col == phone, crm_objects.c.object_type.in_(PERSON_TYPES))
-        ):
-            rows[r.id] = r
-    return [rows[k] for k in sorted(rows)]
+    """Leads/Contacts whose phone or mobile phone is ``phone`` (normalized): two index probes in one statement."""
+    return list(conn.execute(_PEOPLE_BY_PHONE, {"c": company_id, "p": phone}))
 
 
 def person_for_phone(conn: Connection, company_id: int, phone: str) -> Person:
@@ -221,123 +237,86 @@ def _phone_person(found: Sequence[Any], phone: str) -> Person:
     return Person(frozenset(addresses), phone, crm_by_email=False)
 
 
+def _tagged(kind: str, num: Any = None, txt: Any = None) -> list[Any]:
+    """The three columns every branch of the references statement has: (kind, numeric id, text id)."""
+    return [
+        literal(kind, String).label("kind"),
+        (num if num is not None else cast(null(), BigInteger)).label("num"),
+        (cast(txt, String) if txt is not None else cast(null(), String)).label("txt"),
+    ]
+
+
+@cache
+def references_statement(with_emails: bool, crm_by_email: bool, with_phone: bool) -> Any:
+    """One statement (a UNION ALL of index probes, each on ``company_id`` and an indexed twin) listing every row
+    that references a person, tagged by kind; built once per shape. Parameters: ``c`` (the company), ``addrs``
+    (the lower-cased addresses, a list) and ``p`` (the normalized number)."""
+    addrs: BindParameter[Any] = bindparam("addrs", expanding=True)
+    c, p = _C, bindparam("p", type_=String)
+    o, cp, e, r, m, mi, ev = (
+        crm_objects.c,
+        call_parties.c,
+        emails.c,
+        email_recipients.c,
+        meetings.c,
+        meeting_invitees.c,
+        engagement_events.c,
+    )
+    crm_match: list[Any] = []
+    if with_emails and crm_by_email:
+        crm_match.append(o.email_lower.in_(addrs))
+    if with_phone:
+        crm_match += [o.phone_norm == p, o.mobile_norm == p]
+    parts: list[Any] = []
+    if crm_match:
+        crm_ids = select(o.id).where(o.company_id == c, o.object_type.in_(PERSON_TYPES), or_(*crm_match))
+        parts.append(select(*_tagged("crm", o.id)).where(o.id.in_(crm_ids)))
+        parts.append(select(*_tagged("call", cp.call_id)).where(cp.company_id == c, cp.crm_object_id.in_(crm_ids)))
+    if with_emails:
+        parts += [
+            select(*_tagged("call", cp.call_id)).where(cp.company_id == c, cp.email_lower.in_(addrs)),
+            select(*_tagged("email", txt=e.id)).where(e.company_id == c, e.from_lower.in_(addrs)),
+            select(*_tagged("email", txt=r.email_id)).where(r.company_id == c, r.address_lower.in_(addrs)),
+            select(*_tagged("meeting", txt=m.id)).where(m.company_id == c, m.organizer_lower.in_(addrs)),
+            select(*_tagged("invitee", mi.id, mi.meeting_id)).where(mi.company_id == c, mi.email_lower.in_(addrs)),
+            select(*_tagged("event", ev.id)).where(ev.company_id == c, ev.person_email_lower.in_(addrs)),
+        ]
+    if with_phone:
+        parts += [
+            select(*_tagged("call", cp.call_id)).where(cp.company_id == c, cp.phone_norm == p),
+            select(*_tagged("event", ev.id)).where(ev.company_id == c, ev.person_phone_norm == p),
+        ]
+    return union_all(*parts) if parts else None
+
+
 def find_references(conn: Connection, company_id: int, person: Person) -> References:
-    """Every row of ``company_id`` that references ``person``; index probes only."""
+    """Every row of ``company_id`` that references ``person``: one statement of index probes."""
     addrs = sorted(person.emails)
-    c = company_id
+    stmt = references_statement(bool(addrs), person.crm_by_email, bool(person.phone))
     refs = References()
-
-    crm: set[int] = set()
-    if addrs and person.crm_by_email:
-        crm.update(
-            r.id
-            for r in _in_chunks(
-                conn,
-                lambda b: select(crm_objects.c.id).where(
-                    crm_objects.c.company_id == c,
-                    crm_objects.c.email_lower.in_(b),
-                    crm_objects.c.object_type.in_(PERSON_TYPES),
-                ),
-                addrs,
-            )
-        )
-    if person.phone:
-        crm.update(r.id for r in crm_people_by_phone(conn, c, person.phone))
-    refs.crm_ids = sorted(crm)
-
-    call_ids: set[int] = set()
+    if stmt is None:
+        return refs
+    found: dict[str, set[Any]] = {"crm": set(), "call": set(), "email": set(), "meeting": set(), "event": set()}
+    invited: list[tuple[int, str]] = []
+    params: dict[str, Any] = {"c": company_id}
     if addrs:
-        call_ids.update(
-            r.call_id
-            for r in _in_chunks(
-                conn,
-                lambda b: select(call_parties.c.call_id).where(
-                    call_parties.c.company_id == c, call_parties.c.email_lower.in_(b)
-                ),
-                addrs,
-            )
-        )
+        params["addrs"] = addrs
     if person.phone:
-        call_ids.update(
-            conn.execute(
-                select(call_parties.c.call_id).where(
-                    call_parties.c.company_id == c, call_parties.c.phone_norm == person.phone
-                )
-            ).scalars()
-        )
-    if crm:
-        call_ids.update(
-            r.call_id
-            for r in _in_chunks(
-                conn,
-                lambda b: select(call_parties.c.call_id).where(
-                    call_parties.c.company_id == c, call_parties.c.crm_object_id.in_(b)
-                ),
-                refs.crm_ids,
-            )
-        )
-    refs.call_ids = sorted(call_ids)
-
-    if addrs:
-        mail: set[str] = {
-            r.id
-            for r in _in_chunks(
-                conn, lambda b: select(emails.c.id).where(emails.c.company_id == c, emails.c.from_lower.in_(b)), addrs
-            )
-        }
-        mail.update(
-            r.email_id
-            for r in _in_chunks(
-                conn,
-                lambda b: select(email_recipients.c.email_id).where(
-                    email_recipients.c.company_id == c, email_recipients.c.address_lower.in_(b)
-                ),
-                addrs,
-            )
-        )
-        refs.email_ids = sorted(mail)
-
-        organized = {
-            r.id
-            for r in _in_chunks(
-                conn,
-                lambda b: select(meetings.c.id).where(meetings.c.company_id == c, meetings.c.organizer_lower.in_(b)),
-                addrs,
-            )
-        }
-        refs.organized_meeting_ids = sorted(organized)
-        invited = _in_chunks(
-            conn,
-            lambda b: select(meeting_invitees.c.id, meeting_invitees.c.meeting_id).where(
-                meeting_invitees.c.company_id == c, meeting_invitees.c.email_lower.in_(b)
-            ),
-            addrs,
-        )
-        # Invitee rows of meetings the person organized go with the meeting.
-        refs.invitee_ids = sorted(r.id for r in invited if r.meeting_id not in organized)
-        refs.invited_meeting_ids = sorted({r.meeting_id for r in invited} - organized)
-
-    events: set[int] = set()
-    if addrs:
-        events.update(
-            r.id
-            for r in _in_chunks(
-                conn,
-                lambda b: select(engagement_events.c.id).where(
-                    engagement_events.c.company_id == c, engagement_events.c.person_email_lower.in_(b)
-                ),
-                addrs,
-            )
-        )
-    if person.phone:
-        events.update(
-            conn.execute(
-                select(engagement_events.c.id).where(
-                    engagement_events.c.company_id == c, engagement_events.c.person_phone_norm == person.phone
-                )
-            ).scalars()
-        )
-    refs.engagement_ids = sorted(events)
+        params["p"] = person.phone
+    for kind, num, txt in conn.execute(stmt, params):
+        if kind == "invitee":
+            invited.append((int(num), str(txt)))
+        else:
+            found[kind].add(num if num is not None else txt)
+    organized = found["meeting"]
+    refs.crm_ids = sorted(found["crm"])
+    refs.call_ids = sorted(found["call"])
+    refs.email_ids = sorted(found["email"])
+    refs.organized_meeting_ids = sorted(organized)
+    # Invitee rows of meetings the person organized go with the meeting.
+    refs.invitee_ids = sorted(i for i, mid in invited if mid not in organized)
+    refs.invited_meeting_ids = sorted({mid for _, mid in invited} - organized)
+    refs.engagement_ids = sorted(found["event"])
     return refs
 
 
@@ -349,14 +328,13 @@ def _without_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
+_EMAIL_ROWS = select(
+    emails.c.id, emails.c.from_address, emails.c.sent_ms, emails.c.mailbox, emails.c.message_hash
+).where(emails.c.company_id == _C, emails.c.id.in_(_IDS))
+
+
 def _email_messages(conn: Connection, company_id: int, ids: Sequence[str]) -> list[dict[str, Any]]:
-    rows = _in_chunks(
-        conn,
-        lambda b: select(
-            emails.c.id, emails.c.from_address, emails.c.sent_ms, emails.c.mailbox, emails.c.message_hash
-        ).where(emails.c.company_id == company_id, emails.c.id.in_(b)),
-        ids,
-    )
+    rows = _rows(conn, _EMAIL_ROWS, company_id, ids)
     rows.sort(key=lambda r: (r.sent_ms, r.id))
     return [
         {
@@ -370,58 +348,41 @@ def _email_messages(conn: Connection, company_id: int, ids: Sequence[str]) -> li
     ]
 
 
+_k, _x = calls.c, call_external_objects.c
+_CALL_ROWS = (  # each call with the external objects it was logged as (one row per link, or one without)
+    select(_k.id, _k.status, _k.started_ms, _x.system, _x.object_type, _x.external_id, _x.id.label("link"))
+    .select_from(calls.outerjoin(call_external_objects, _x.call_id == _k.id))
+    .where(_k.company_id == _C, _k.id.in_(_IDS))
+)
+
+
 def _call_references(conn: Connection, company_id: int, ids: Sequence[int]) -> list[dict[str, Any]]:
-    rows = _in_chunks(
-        conn,
-        lambda b: select(calls.c.id, calls.c.status, calls.c.started_ms).where(
-            calls.c.company_id == company_id, calls.c.id.in_(b)
-        ),
-        ids,
-    )
-    rows.sort(key=lambda r: (r.started_ms, r.id))
-    links: dict[int, dict[str, list[dict[str, str]]]] = {}
-    for r in _in_chunks(
-        conn,
-        lambda b: (
-            select(
-                call_external_objects.c.call_id,
-                call_external_objects.c.system,
-                call_external_objects.c.object_type,
-                call_external_objects.c.external_id,
-            )
-            .where(call_external_objects.c.company_id == company_id, call_external_objects.c.call_id.in_(b))
-            .order_by(call_external_objects.c.id)
-        ),
-        ids,
-    ):
-        links.setdefault(r.call_id, {}).setdefault(r.system, []).append(
-            {"objectType": r.object_type, "externalId": r.external_id}
-        )
+    rows = _rows(conn, _CALL_ROWS, company_id, ids)
+    rows.sort(key=lambda r: (r.started_ms, r.id, r.link or 0))
+    links: dict[int, dict[str, list[dict[str, str]]]] = {}  # call -> system -> objects, in stored order
+    status: dict[int, str] = {}
+    for r in rows:
+        status[r.id] = r.status
+        by_system = links.setdefault(r.id, {})
+        if r.link is not None:
+            by_system.setdefault(r.system, []).append({"objectType": r.object_type, "externalId": r.external_id})
     return [
         {
-            "id": str(r.id),
-            "status": r.status,
-            "externalSystems": [
-                {"system": system, "objects": objects} for system, objects in links.get(r.id, {}).items()
-            ],
+            "id": str(call_id),
+            "status": status[call_id],
+            "externalSystems": [{"system": sys, "objects": objs} for sys, objs in by_system.items()],
         }
-        for r in rows
+        for call_id, by_system in links.items()
     ]
 
 
+_CRM_ROWS = select(_o.id, _o.system, _o.object_type, _o.external_id, _o.mirror_id, _o.fields).where(
+    _o.company_id == _C, _o.id.in_(_IDS)
+)
+
+
 def _customer_data(conn: Connection, company_id: int, ids: Sequence[int]) -> list[dict[str, Any]]:
-    rows = _in_chunks(
-        conn,
-        lambda b: select(
-            crm_objects.c.id,
-            crm_objects.c.system,
-            crm_objects.c.object_type,
-            crm_objects.c.external_id,
-            crm_objects.c.mirror_id,
-            crm_objects.c.fields,
-        ).where(crm_objects.c.company_id == company_id, crm_objects.c.id.in_(b)),
-        ids,
-    )
+    rows = _rows(conn, _CRM_ROWS, company_id, ids)
     rows.sort(key=lambda r: (r.system, r.id))
     grouped: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -439,22 +400,21 @@ def _customer_data(conn: Connection, company_id: int, ids: Sequence[int]) -> lis
     return [{"system": system, "objects": objects} for system, objects in grouped.items()]
 
 
+_e = engagement_events.c
+_EVENT_ROWS = select(
+    _e.id,
+    _e.event_type,
+    _e.timestamp_ms,
+    _e.content_id,
+    _e.content_url,
+    _e.reporting_system,
+    _e.event_name,
+    _e.source_event_id,
+).where(_e.company_id == _C, _e.id.in_(_IDS))
+
+
 def _engagement(conn: Connection, company_id: int, ids: Sequence[int]) -> list[dict[str, Any]]:
-    e = engagement_events.c
-    rows = _in_chunks(
-        conn,
-        lambda b: select(
-            e.id,
-            e.event_type,
-            e.timestamp_ms,
-            e.content_id,
-            e.content_url,
-            e.reporting_system,
-            e.event_name,
-            e.source_event_id,
-        ).where(e.company_id == company_id, e.id.in_(b)),
-        ids,
-    )
+    rows = _rows(conn, _EVENT_ROWS, company_id, ids)
     rows.sort(key=lambda r: (r.timestamp_ms, r.id))
     return [
         _without_none(
@@ -491,6 +451,14 @@ def references_for_email(conn: Connection, company_id: int, email_address: str) 
     }
 
 
+_PARTY_NUMBERS = (  # how call parties with the number have it written
+    select(call_parties.c.phone_number)
+    .where(call_parties.c.company_id == _C, call_parties.c.phone_norm == bindparam("p", type_=String))
+    .where(call_parties.c.phone_number.is_not(None))
+    .distinct()
+)
+
+
 def references_for_phone(conn: Connection, company_id: int, phone_number: str) -> dict[str, Any]:
     """Gong's ``PhoneNumberReferences`` (without ``requestId``): the Leads/Contacts with the number as phone or
     mobile phone, the numbers as stored, their addresses, and their calls, e-mails, meetings and CRM data."""
@@ -503,17 +471,7 @@ def references_for_phone(conn: Connection, company_id: int, phone_number: str) -
             stored.append(r.phone_number)
         if r.mobile_norm == phone and r.mobile_phone_number:
             stored.append(r.mobile_phone_number)
-    stored.extend(
-        conn.execute(
-            select(call_parties.c.phone_number)
-            .where(
-                call_parties.c.company_id == company_id,
-                call_parties.c.phone_norm == phone,
-                call_parties.c.phone_number.is_not(None),
-            )
-            .distinct()
-        ).scalars()
-    )
+    stored.extend(conn.execute(_PARTY_NUMBERS, {"c": company_id, "p": phone}).scalars())
     addresses: dict[str, str] = {}
     for r in found:
         if r.email_address and r.email_address.strip():

@@ -1,0 +1,398 @@
+"""Benchmark: data-privacy lookups on a large demo company, and the erasure of a subject with 1,000 references.
+
+What it does, per storage engine (SQLite always; PostgreSQL when GONGKIT_BENCH_PG_URL is set):
+1. builds a demo company of N calls (default 1,000,000; 2% with transcripts) with the demo generator, in a store
+   kept between runs (bench/results/ for SQLite, a database of its own on the PostgreSQL server); a store is
+   reused when it holds a complete company of that size, and the build time is printed when it is made;
+2. looks up a mix of subjects (the demo's privacy subjects, addresses and numbers of CRM leads/contacts and of
+   call parties, unknown ones) by e-mail and by phone, and prints p50/p95/max of the server-side time: the time
+   the server itself logs for each request (auth, rate limit, handler, JSON), and the service call alone;
+3. adds a fresh subject referenced by exactly 1,000 objects (calls with recordings, e-mails, meetings,
+   engagement events, a contact) and times the erasure from request to DONE (deletion in batches, redaction of
+   what remains in other rows' text, and the storage step: WAL checkpoint on SQLite, VACUUM on PostgreSQL);
+   then the same for a subject that nothing references (the fixed cost of an erasure).
+
+Targets: lookup p95 <= 20 ms; erasure of 1,000 objects <= 10 s.
+
+    .venv/bin/python bench/bench_privacy.py [--calls 1000000] [--transcript-share 0.02] [--lookups 400]
+    GONGKIT_BENCH_PG_URL=$(scripts/pg.sh start) .venv/bin/python bench/bench_privacy.py --engine postgres
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from starlette.testclient import TestClient
+
+from gongkit.clock import SystemClock
+from gongkit.config import Settings
+from gongkit.db import Database, migrate
+from gongkit.db.schema import call_parties, calls, crm_objects, instance_settings
+from gongkit.demo import factories as f
+from gongkit.demo.generator import PRIVACY_SUBJECTS, DemoSize, create_demo_company
+from gongkit.media import MediaStore
+from gongkit.server import create_app, logs
+from gongkit.server.ratelimit import RateLimiter
+from gongkit.services import admin, data_privacy, erasure
+
+ROOT = Path(__file__).resolve().parent
+RESULTS = ROOT / "results"
+MARK = "bench_privacy_company"
+
+
+@dataclass
+class Store:
+    engine: str
+    settings: Settings
+    db: Database
+    company_id: int
+    access_key: str
+    secret: str
+    built_seconds: float | None
+
+
+def size_for(calls_n: int, share: float) -> DemoSize:
+    """A company shaped like a large Gong tenant: e-mail, meetings and CRM grow with the calls."""
+    return DemoSize(
+        calls=calls_n,
+        users=max(25, calls_n // 2_000),
+        workspaces=3,
+        accounts=max(40, calls_n // 200),
+        contacts_per_account=4,
+        leads=max(60, calls_n // 50),
+        emails=max(600, calls_n // 2),
+        meetings=max(150, calls_n // 10),
+        engagement_events=max(300, calls_n // 10),
+        transcript_share=share,
+    )
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    if total and (done == total or done % max(1, total // 10) == 0):
+        print(f"    {stage}: {done:,}/{total:,}", flush=True)
+
+
+def _pg_database(url: str, name: str, *, fresh: bool) -> str:
+    admin_url = make_url(url).set(database="postgres")
+    engine = create_engine(admin_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if fresh and exists:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            exists = None
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def open_store(engine: str, calls_n: int, share: float, rebuild: bool) -> Store:
+    tag = f"{calls_n}-{int(share * 1000)}"
+    data_dir = RESULTS / f"privacy-{engine}-{tag}"
+    if engine == "sqlite":
+        url = f"sqlite:///{(data_dir / 'gongkit.db').resolve()}"
+        if rebuild and data_dir.exists():
+            for p in data_dir.glob("gongkit.db*"):
+                p.unlink()
+    else:
+        url = _pg_database(
+            os.environ["GONGKIT_BENCH_PG_URL"], f"gongkit_bench_privacy_{tag.replace('-', '_')}", fresh=rebuild
+        )
+    settings = Settings(data_dir=data_dir, database_url=url)
+    migrate(url)
+    db = Database(url)
+    with db.read() as conn:
+        marked = conn.execute(select(instance_settings.c.value).where(instance_settings.c.key == MARK)).scalar()
+    built: float | None = None
+    if marked is None:
+        if engine == "postgres":  # start from an empty database (a half-built company is not reusable)
+            db.dispose()
+            url = _pg_database(os.environ["GONGKIT_BENCH_PG_URL"], make_url(url).database or "", fresh=True)
+            migrate(url)
+            db = Database(url)
+        elif engine == "sqlite" and (data_dir / "gongkit.db").exists():
+            db.dispose()
+            for p in data_dir.glob("gongkit.db*"):
+                p.unlink()
+            migrate(url)
+            db = Database(url)
+        print(f"  building a demo company of {calls_n:,} calls on {engine} ...", flush=True)
+        started = time.perf_counter()
+        summary = create_demo_company(
+            db,
+            seed=11,
+            size=size_for(calls_n, share),
+            rate_per_second=1_000_000,
+            rate_per_day=1_000_000_000,
+            progress=_progress,
+        )
+        built = time.perf_counter() - started
+        if engine == "postgres":
+            with db.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+        else:
+            with db.write() as conn:
+                conn.execute(text("ANALYZE"))
+        with db.write() as conn:
+            conn.execute(
+                insert(instance_settings).values(
+                    key=MARK, value=f"{summary.company_id}:{summary.access_key}:{summary.secret}"
+                )
+            )
+        db.checkpoint()
+        marked = f"{summary.company_id}:{summary.access_key}:{summary.secret}"
+    cid, key, secret = marked.split(":", 2)
+    return Store(engine, settings, db, int(cid), key, secret, built)
+
+
+# --- lookups ---------------------------------------------------------------------------------------------
+
+
+def subjects(store: Store, n: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(kind, value) pairs: the privacy subjects, then a sample of known addresses and numbers, and misses."""
+    out: list[tuple[str, str]] = []
+    for s in PRIVACY_SUBJECTS:
+        out.append(("email", s.email))
+        if s.phone:
+            out.append(("phone", s.phone))
+    c = store.company_id
+    with store.db.read() as conn:
+        n_crm = conn.execute(
+            select(func.count()).select_from(crm_objects).where(crm_objects.c.company_id == c)
+        ).scalar_one()
+        n_calls = conn.execute(select(func.count()).select_from(calls).where(calls.c.company_id == c)).scalar_one()
+
+        def sample(stmt: Any, k: int) -> list[Any]:
+            return [r[0] for r in conn.execute(stmt.limit(k)) if r[0]]
+
+        emails_crm = sample(
+            select(crm_objects.c.email_address)
+            .where(crm_objects.c.company_id == c, crm_objects.c.email_address.is_not(None))
+            .offset(rng.randrange(max(1, n_crm - n))),
+            n // 3,
+        )
+        phones_crm = sample(
+            select(crm_objects.c.phone_number)
+            .where(crm_objects.c.company_id == c, crm_objects.c.phone_number.is_not(None))
+            .offset(rng.randrange(max(1, n_crm - n))),
+            n // 4,
+        )
+        some_calls = sample(
+            select(calls.c.id).where(calls.c.company_id == c).offset(rng.randrange(max(1, n_calls - n))), n // 4
+        )
+        party_emails = [
+            r[0]
+            for r in conn.execute(
+                select(call_parties.c.email_address).where(
+                    call_parties.c.call_id.in_(some_calls), call_parties.c.email_address.is_not(None)
+                )
+            )
+        ][: n // 4]
+    out += (
+        [("email", e) for e in emails_crm] + [("phone", p) for p in phones_crm] + [("email", e) for e in party_emails]
+    )
+    out += [("email", f"nobody{i}@unknown.example") for i in range(n // 10)]
+    out += [("phone", f"+1206555{i:04d}") for i in range(n // 20)]
+    rng.shuffle(out)
+    return out[: max(n, len(PRIVACY_SUBJECTS) * 2)]
+
+
+class Durations(logging.Handler):
+    """Collects the server's own per-request time from its access log lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ms: list[float] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.ms.append(float(record.args[-1]))  # type: ignore[index]
+
+
+def pct(values: list[float]) -> str:
+    q = statistics.quantiles(values, n=100, method="inclusive")
+    return (
+        f"p50 {statistics.median(values):6.2f} ms   p95 {q[94]:6.2f} ms   max {max(values):7.2f} ms   (n={len(values)})"
+    )
+
+
+def bench_lookups(store: Store, n: int) -> dict[str, float]:
+    rng = random.Random(5)
+    todo = subjects(store, n, rng)
+    # service alone
+    service: dict[str, list[float]] = {"email": [], "phone": []}
+    hits = 0
+    for rnd in range(2):  # the first round warms the caches; the second is measured
+        for kind, value in todo:
+            t = time.perf_counter()
+            with store.db.read() as conn:
+                answer = (
+                    data_privacy.references_for_email(conn, store.company_id, value)
+                    if kind == "email"
+                    else data_privacy.references_for_phone(conn, store.company_id, value)
+                )
+            if rnd:
+                service[kind].append((time.perf_counter() - t) * 1000)
+                hits += any(answer[k] for k in ("calls", "emails", "customerData"))
+    # the server, as it logs itself
+    durations = Durations()
+    logs.access_logger.addHandler(durations)
+    logs.access_logger.setLevel(logging.INFO)
+    logs.access_logger.propagate = False
+    app = create_app(store.settings, db=store.db, limiter=RateLimiter("memory://"))
+    app.state.gong.settings.erasure_workers = 0
+    import base64
+
+    auth = {"Authorization": "Basic " + base64.b64encode(f"{store.access_key}:{store.secret}".encode()).decode()}
+    server: dict[str, list[float]] = {"email": [], "phone": []}
+    with TestClient(app) as client:
+        for rnd in range(2):
+            for kind, value in todo:
+                before = len(durations.ms)
+                path = "data-for-email-address" if kind == "email" else "data-for-phone-number"
+                param = "emailAddress" if kind == "email" else "phoneNumber"
+                r = client.get(f"/v2/data-privacy/{path}", params={param: value}, headers=auth)
+                assert r.status_code == 200, r.text
+                if rnd and len(durations.ms) > before:
+                    server[kind].append(durations.ms[-1])
+    logs.access_logger.removeHandler(durations)
+    print(f"  lookups ({hits} of {len(todo)} subjects have references)")
+    for kind in ("email", "phone"):
+        print(f"    {kind:5}  server  {pct(server[kind])}")
+        print(f"    {kind:5}  service {pct(service[kind])}")
+    both = server["email"] + server["phone"]
+    print(f"    all    server  {pct(both)}")
+    q = statistics.quantiles(both, n=100, method="inclusive")
+    return {"p50": statistics.median(both), "p95": q[94]}
+
+
+# --- erasure ---------------------------------------------------------------------------------------------
+
+
+def add_subject(store: Store, address: str, phone: str, media: MediaStore) -> int:
+    """A subject referenced by exactly 1,000 objects: 300 calls (a recording each), 400 e-mails, 150 meetings
+    (100 organized, 50 invited to), 149 engagement events, 1 contact."""
+    c = store.company_id
+    with store.db.write() as conn:
+        host = f.make_user(conn, c)
+        f.make_crm_object(conn, c, object_type="Contact", email_address=address, phone_number=phone)
+        for i in range(300):
+            f.make_call(
+                conn,
+                c,
+                primary_user_id=host,
+                parties=[
+                    {"user_id": host, "email_address": f"host{i}@acme.example", "affiliation": "Internal"},
+                    {"email_address": address, "phone_number": phone, "affiliation": "External"},
+                ],
+                transcript=True,
+                comments=True,
+                media={"audio": b"ID3" + bytes(1021)},
+                media_store=media,
+            )
+        for i in range(400):
+            if i % 2:
+                f.make_email(conn, c, from_address=address, to=["rep@acme.example"])
+            else:
+                f.make_email(conn, c, from_address="rep@acme.example", to=[address], cc=["boss@acme.example"])
+        for i in range(150):
+            if i < 100:
+                f.make_meeting(conn, c, organizer_email=address, invitees=["rep@acme.example"])
+            else:
+                f.make_meeting(conn, c, organizer_email="rep@acme.example", invitees=[address, "other@x.example"])
+        for _ in range(149):
+            f.make_engagement_event(conn, c, person_email=address)
+    with store.db.read() as conn:
+        refs = data_privacy.find_references(conn, c, data_privacy.Person(frozenset({address})))
+    return refs.counts()["total"]
+
+
+def time_erasure(store: Store, address: str, media: MediaStore) -> tuple[float, dict[str, Any]]:
+    worker = erasure.ErasureWorker(store.db, media, SystemClock(), erasure.ErasureConfig())
+    job_id = f"bench{int(time.time() * 1000)}{random.randrange(1000)}"
+    started = time.perf_counter()
+    with store.db.write() as conn:
+        secret = admin.instance_secret(conn)
+        erasure.request_erasure(
+            conn,
+            SystemClock(),
+            secret,
+            job_id=job_id,
+            company_id=store.company_id,
+            kind="email",
+            value=address,
+            credential="bench",
+        )
+    worker.run_pending()
+    seconds = time.perf_counter() - started
+    with store.db.read() as conn:
+        job = erasure.get_job(conn, store.company_id, job_id)
+    assert job["status"] == "DONE", job
+    return seconds, job
+
+
+def bench_erasure(store: Store) -> float:
+    media = MediaStore(store.settings.media_dir)
+    stamp = int(time.time())
+    address = f"bench.subject.{stamp}@erasure.example"
+    phone = f"+4930{stamp % 10**8:08d}"
+    t = time.perf_counter()
+    total = add_subject(store, address, phone, media)
+    print(f"  erasure: a subject referenced by {total:,} objects (made in {time.perf_counter() - t:.1f} s)")
+    seconds, job = time_erasure(store, address, media)
+    print(
+        f"    request -> DONE      {seconds:6.2f} s   deleted {job['deleted']}, redacted fields {job['redactedFields']}"
+    )
+    empty, _ = time_erasure(store, f"nobody.{stamp}@erasure.example", media)
+    print(f"    nothing to erase     {empty:6.2f} s   (the fixed cost: text scan for redaction, storage step)")
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--calls", type=int, default=1_000_000)
+    parser.add_argument("--transcript-share", type=float, default=0.02)
+    parser.add_argument("--lookups", type=int, default=400, help="subjects looked up per engine")
+    parser.add_argument("--engine", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--rebuild", action="store_true", help="build the company again even if a store has it")
+    args = parser.parse_args(argv)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
+    if "postgres" in engines and not os.environ.get("GONGKIT_BENCH_PG_URL"):
+        if args.engine == "postgres":
+            print("GONGKIT_BENCH_PG_URL is not set", file=sys.stderr)
+            return 2
+        print("(GONGKIT_BENCH_PG_URL not set: SQLite only)")
+        engines = ["sqlite"]
+    summary = []
+    for engine in engines:
+        print(f"== {engine}: {args.calls:,} calls, {args.transcript_share:.0%} with transcripts")
+        store = open_store(engine, args.calls, args.transcript_share, args.rebuild)
+        if store.built_seconds is not None:
+            print(f"  built in {store.built_seconds / 60:.1f} min")
+        lookups = bench_lookups(store, args.lookups)
+        seconds = bench_erasure(store)
+        summary.append((engine, lookups, seconds))
+        store.db.dispose()
+    print("\n== summary (targets: lookup p95 <= 20 ms, erasure of 1,000 objects <= 10 s)")
+    for engine, lookups, seconds in summary:
+        ok = "ok" if lookups["p95"] <= 20 and seconds <= 10 else "MISSED"
+        print(
+            f"  {engine:8} lookup p50 {lookups['p50']:.2f} ms, p95 {lookups['p95']:.2f} ms; erasure {seconds:.2f} s  [{ok}]"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

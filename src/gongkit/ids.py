@@ -13,14 +13,22 @@ def new_id() -> int:
     return 10**18 + secrets.randbelow(2**63 - 1 - 10**18)
 
 
+def _base36(n: int, width: int) -> str:
+    out = []
+    for _ in range(width):
+        n, r = divmod(n, 36)
+        out.append(_ALNUM[r])
+    return "".join(out)
+
+
 def new_request_id() -> str:
     """A request reference like Gong's (``4al018gzaztcr8nbukw``): 19 lower-case letters and digits."""
-    return "".join(secrets.choice(_ALNUM) for _ in range(19))
+    return _base36(secrets.randbits(99), 19)
 
 
 def new_message_id() -> str:
     """A 32-character e-mail message id."""
-    return "".join(secrets.choice(_ALNUM) for _ in range(32))
+    return _base36(secrets.randbits(166), 32)
 
 
 def parse_id(value: str) -> int | None:

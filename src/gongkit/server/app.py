@@ -123,7 +123,7 @@ def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request],
         if not principal.has_scope(op.scope):
             cls = Forbidden if op.scope_failure_status == 403 else Unauthenticated
             raise cls(f"Access denied: this request needs the scope '{op.scope}'")
-        state.limiter.hit(principal.company_id, principal.limits.rate_per_second, principal.limits.rate_per_day)
+        await state.limiter.hit(principal.company_id, principal.limits.rate_per_second, principal.limits.rate_per_day)
         handler = handlers[request.method]
         if handler is None:
             raise NotImplementedYet(

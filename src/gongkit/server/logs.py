@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 
 REDACTED_PARAMS = frozenset({"emailAddress", "phoneNumber", "email", "phone"})
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+(?:@|%40)[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_PHONE_RE = re.compile(r"(?:\+|%2B)[\d\s().\-/]{6,}\d")
+_PHONE_RE = re.compile(r"(?:\+|%2[Bb])[\d\s().\-/]{6,}\d")
 
 access_logger = logging.getLogger("gongkit.access")
 
@@ -28,7 +28,11 @@ def redact_query(query: str) -> str:
 
 
 def scrub(text: str) -> str:
-    return _PHONE_RE.sub("[phone]", _EMAIL_RE.sub("[email]", text))
+    if "@" in text or "%40" in text:
+        text = _EMAIL_RE.sub("[email]", text)
+    if "+" in text or "%2B" in text or "%2b" in text:
+        text = _PHONE_RE.sub("[phone]", text)
+    return text
 
 
 class RedactingFormatter(logging.Formatter):

@@ -64,19 +64,8 @@ class Store:
 
 
 def size_for(calls_n: int, share: float) -> DemoSize:
-    """A company shaped like a large Gong tenant: e-mail, meetings and CRM grow with the calls."""
-    return DemoSize(
-        calls=calls_n,
-        users=max(25, calls_n // 2_000),
-        workspaces=3,
-        accounts=max(40, calls_n // 200),
-        contacts_per_account=4,
-        leads=max(60, calls_n // 50),
-        emails=max(600, calls_n // 2),
-        meetings=max(150, calls_n // 10),
-        engagement_events=max(300, calls_n // 10),
-        transcript_share=share,
-    )
+    """The demo generator's company with ``calls_n`` calls (its other sizes are the generator's defaults)."""
+    return DemoSize(calls=calls_n, transcript_share=share)
 
 
 def _progress(stage: str, done: int, total: int) -> None:

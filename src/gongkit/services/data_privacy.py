@@ -107,19 +107,6 @@ def normalize_phone(value: str, *, field_name: str = "phoneNumber") -> str:
     return "+" + digits
 
 
-def norm_phone_column(value: str | None) -> str | None:
-    """The ``*_norm`` twin of a stored phone number: ``+`` and digits only (``None`` if nothing is left)."""
-    if value is None:
-        return None
-    out = re.sub(r"[^+\d]", "", value)
-    return out or None
-
-
-def lower_email_column(value: str | None) -> str | None:
-    """The ``*_lower`` twin of a stored address."""
-    return value.strip().lower() if value is not None else None
-
-
 def normalize(kind: str, value: str) -> str:
     if kind == EMAIL:
         return normalize_email(value)

@@ -245,6 +245,11 @@ def test_referential_sanity(db: Database, demo: DemoSummary) -> None:
         external = [p for p in by_call[c["id"]] if p["affiliation"] == "External"]
         assert (c["scope"] == "External") == bool(external)
     assert {c["direction"] for c in calls.values()} >= {"Conference", "Outbound"}
+    if "basic_json" in s.calls.c:  # the listing's pre-rendered CallBasicData, as every writer stores it
+        basic = {c["id"]: json.loads(c["basic_json"]) for c in calls.values()}
+        for c in calls.values():
+            assert basic[c["id"]]["id"] == str(c["id"]) and basic[c["id"]]["url"] == c["url"]
+            assert basic[c["id"]]["primaryUserId"] == str(c["primary_user_id"])
 
     # Parties: calls exist, twins, CRM links to leads/contacts, unique speaker ids.
     speaker_ids = [p["speaker_id"] for p in parties if p["speaker_id"]]

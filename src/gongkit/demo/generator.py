@@ -256,7 +256,7 @@ def _sample(rnd: Callable[[], float], seq: Sequence[_T], k: int) -> list[_T]:
     """``k`` distinct items of ``seq`` (a partial shuffle; ``random.sample`` is slow for tiny samples)."""
     pool = list(seq)
     n = len(pool)
-    k = min(k, n)
+    k = max(0, min(k, n))
     for j in range(k):
         r = j + int(rnd() * (n - j))
         pool[j], pool[r] = pool[r], pool[j]
@@ -281,6 +281,16 @@ def _sf_id(rng: random.Random, prefix: str) -> str:
 def _slug(text: str, sep: str = "-") -> str:
     words = "".join(ch.lower() if ch.isalnum() else " " for ch in text.replace("'", "").replace(".", "")).split()
     return sep.join(words)
+
+
+def _settled(ms: int) -> int:
+    """Something that happened after a call, but before the reference instant."""
+    return min(ms, REFERENCE_MS - 60_000)
+
+
+def _local_part(first: str, last: str) -> str:
+    """``Amelia O'Brien`` -> ``amelia.obrien``."""
+    return f"{_slug(first, '')}.{_slug(last, '')}"
 
 
 def _lower(email: str) -> str:
@@ -922,37 +932,53 @@ _COMMENTS = (
     "Could have asked about the decision process here.",
     "Adding this to the onboarding library.",
 )
-_EMAIL_SUBJECTS_OUT = (
-    "Following up on our call",
-    "{company} <> {account}: next steps",
-    "Proposal for {account}",
-    "Intro: warehouse automation for {account}",
-    "Security documentation",
-    "Updated order form",
-    "Quick question about your peak season",
+# E-mails: (subject, body) pairs, from the company and from customers.
+_EMAILS_OUT = (
+    (
+        "Following up on our call",
+        "Hi {to_first},\n\nThanks again for your time today. As promised, I've attached the proposal and a short "
+        "recap of what we discussed. Let me know if {day} works for a follow-up.\n\nBest,\n{signature}",
+    ),
+    (
+        "{company} <> {account}: next steps",
+        "Hi {to_first},\n\nI wanted to follow up on the pilot we talked about. Happy to set up a session with your "
+        "IT team whenever suits.\n\nThanks,\n{signature}",
+    ),
+    (
+        "Security documentation",
+        "Hi {to_first},\n\nAttached are our SOC 2 report and the security overview your team asked for.\n\n"
+        "Regards,\n{signature}",
+    ),
+    (
+        "Intro: warehouse automation for {account}",
+        "Hi {to_first},\n\nTeams like yours use {company} robots to cut mis-picks ahead of peak season. Would you "
+        "have 20 minutes on {day} to see if it fits {account}?\n\nBest,\n{signature}",
+    ),
+    (
+        "Updated order form",
+        "Hi {to_first},\n\nPlease find the updated order form attached, with the onboarding fee waived as "
+        "discussed.\n\nThanks,\n{signature}",
+    ),
 )
-_EMAIL_SUBJECTS_IN = (
-    "Re: Following up on our call",
-    "Re: Proposal for {account}",
-    "Questions from our IT team",
-    "Re: Security documentation",
-    "Budget update",
-    "Re: {company} <> {account}: next steps",
-)
-_EMAIL_BODIES_OUT = (
-    "Hi {to_first},\n\nThanks again for your time today. As promised, I've attached the proposal and a short "
-    "recap of what we discussed. Let me know if {day} works for a follow-up.\n\nBest,\n{signature}",
-    "Hi {to_first},\n\nI wanted to follow up on the pilot we talked about. Happy to set up a session with your IT "
-    "team whenever suits.\n\nThanks,\n{signature}",
-    "Hi {to_first},\n\nAttached are our SOC 2 report and the security overview your team asked for.\n\n"
-    "Regards,\n{signature}",
-)
-_EMAIL_BODIES_IN = (
-    "Hi {to_first},\n\nThanks for sending this over. I shared it with our VP of Operations and we'll come back "
-    "to you by {day}.\n\nBest regards,\n{signature}",
-    "Hi {to_first},\n\nOur IT team has a few questions about the WMS integration. Could we set up a call next "
-    "week?\n\nThanks,\n{signature}",
-    "Hi {to_first},\n\nQuick update: budget for the project is approved for next quarter.\n\n{signature}",
+_EMAILS_IN = (
+    (
+        "Re: Proposal for {account}",
+        "Hi {to_first},\n\nThanks for sending this over. I shared it with our VP of Operations and we'll come back "
+        "to you by {day}.\n\nBest regards,\n{signature}",
+    ),
+    (
+        "Questions from our IT team",
+        "Hi {to_first},\n\nOur IT team has a few questions about the WMS integration. Could we set up a call next "
+        "week?\n\nThanks,\n{signature}",
+    ),
+    (
+        "Budget update",
+        "Hi {to_first},\n\nQuick update: budget for the project is approved for next quarter.\n\n{signature}",
+    ),
+    (
+        "Re: Following up on our call",
+        "Hi {to_first},\n\nThanks, this is helpful. {day} works for me, feel free to send an invite.\n\n{signature}",
+    ),
 )
 _CONTENT_ASSETS = (
     "Product overview deck",
@@ -970,7 +996,7 @@ _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 # --- internal model --------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class _User:
     id: int
     first: str
@@ -989,7 +1015,7 @@ class _User:
         return f"{self.first} {self.last}"
 
 
-@dataclass
+@dataclass(eq=False)
 class _Person:
     id: int
     external_id: str
@@ -1010,7 +1036,7 @@ class _Person:
         return f"{self.first} {self.last}"
 
 
-@dataclass
+@dataclass(eq=False)
 class _Opp:
     id: int
     external_id: str
@@ -1025,7 +1051,7 @@ class _Opp:
     fields: list[dict[str, Any]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Account:
     id: int
     external_id: str
@@ -1160,10 +1186,24 @@ def _insert_target(table: Table) -> tuple[Table, tuple[str, ...]]:
     return shadow, json_cols
 
 
+def _basic_json_renderer() -> Callable[[Row], str] | None:
+    """How every writer of ``calls`` renders the ``basic_json`` column (when the schema has it)."""
+    if "basic_json" not in s.calls.c:
+        return None
+    from gongkit.services import calls as call_service
+
+    render: Callable[[Row], str] | None = getattr(call_service, "render_basic_json", None)
+    return render
+
+
+def _by_id(row: Row) -> Any:
+    return row["id"]
+
+
 class _Writer:
     """Pending rows per table, written in foreign-key order in one short write transaction per flush."""
 
-    def __init__(self, db: Database, *, flush_rows: int = 40_000, statement_rows: int = 10_000) -> None:
+    def __init__(self, db: Database, *, flush_rows: int = 50_000, statement_rows: int = 10_000) -> None:
         self.db = db
         self.flush_rows = flush_rows
         self.statement_rows = statement_rows
@@ -1185,11 +1225,19 @@ class _Writer:
             return
         dumps = orjson.dumps
         with self.db.write() as conn:
+            # Ids are random, so index pages are hit all over: a bigger page cache for the duration of the
+            # batch saves most of the re-reads (SQLite's default is 2 MB), and sorting helps the id index.
+            cache_size = None
+            if self.db.is_sqlite:
+                cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+                conn.exec_driver_sql("PRAGMA cache_size = -262144")
             for table in _ORDER:
                 rows = self.rows[table.name]
                 if not rows:
                     continue
                 target, json_cols = self.targets[table.name]
+                if "id" in target.c and table.c.id.autoincrement is not True:
+                    rows.sort(key=_by_id)
                 for row in rows:
                     for col in json_cols:
                         value = row.get(col)
@@ -1198,6 +1246,8 @@ class _Writer:
                     conn.execute(target.insert(), rows[i : i + self.statement_rows])
                 self.counts[table.name] += len(rows)
                 rows.clear()
+            if cache_size is not None:
+                conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 # --- the generator ---------------------------------------------------------------------------------------
@@ -1250,6 +1300,7 @@ class _Generator:
         # Per subject: (call id, end instant) of the calls they are on; the one where they speak comes first.
         self.subject_calls: list[list[tuple[int, int]]] = [[] for _ in _SUBJECTS]
         self.tracker_ids = [self.ids(_K_TRACKER, i) for i in range(len(_TRACKERS))]
+        self.render_basic_json = _basic_json_renderer()
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(_hash_int("rng", self.seed, *parts))
@@ -1318,7 +1369,7 @@ class _Generator:
         span = REFERENCE_MS - self.window_start
         for i in range(humans):
             first, last = rng.choice(_FIRST), rng.choice(_LAST)
-            email = self._unique_email(_slug(f"{first}.{last}", "."), self.domain)
+            email = self._unique_email(_local_part(first, last), self.domain)
             start = self.company_created + rng.randrange(self.window_start - self.company_created)
             end = REFERENCE_MS
             if i == 0:
@@ -1408,7 +1459,11 @@ class _Generator:
                 "gongConnectEnabled": not avatar and rng.random() < 0.7,
             }
             local = user.email.split("@", 1)[0]
-            aliases = [f"{user.first[0].lower()}{_slug(user.last, '')}@{self.domain}"] if rng.random() < 0.3 else []
+            aliases = (
+                [f"{user.first[0].lower()}{_slug(user.last, '')}@{self.domain}"]
+                if not avatar and rng.random() < 0.3
+                else []
+            )
             if not avatar and rng.random() < 0.2:
                 aliases.append(f"{local}@{_slug(self.company, '-')}.io")
             langs: list[dict[str, Any]] = [] if avatar else [{"language": "en-US", "primary": True}]
@@ -1685,7 +1740,7 @@ class _Generator:
                         "Contact",
                         first,
                         last,
-                        self._unique_email(_slug(f"{first}.{last}", "."), domain),
+                        self._unique_email(_local_part(first, last), domain),
                         rng.choice(_CUSTOMER_TITLES),
                         _new_phone(rng, country, self.used_phones),
                         _new_phone(rng, country, self.used_phones) if rng.random() < 0.6 else None,
@@ -1785,7 +1840,7 @@ class _Generator:
                     "Lead",
                     first,
                     last,
-                    self._unique_email(_slug(f"{first}.{last}", "."), _slug(company, "") + _TLD[country]),
+                    self._unique_email(_local_part(first, last), _slug(company, "") + _TLD[country]),
                     rng.choice(_CUSTOMER_TITLES),
                     _new_phone(rng, country, self.used_phones),
                     _new_phone(rng, country, self.used_phones) if rng.random() < 0.4 else None,
@@ -1884,6 +1939,8 @@ class _Generator:
                 entry = (call.id, call.started + call.duration * 1000)
                 subjects = self.subject_calls[slot[0]]
                 subjects.insert(0 if force else len(subjects), entry)
+            if self.render_basic_json is not None:
+                row["basic_json"] = self.render_basic_json(row)
             calls_rows.append(row)
             self._user_stats(rt, call, speakers, talk)
             self._collaboration(rc, call)
@@ -2341,9 +2398,7 @@ class _Generator:
                 texts.append(_pick(rnd, _PII_EMAIL_LINES).format(email=pii[0]))
                 if pii[1]:
                     texts.append(_pick(rnd, _PII_PHONE_LINES).format(phone=pii[1]))
-            n_sent = _pick(rnd, (1, 2, 2, 3, 3, 4, 5))
-            while len(texts) < n_sent:
-                line = _pick(rnd, lines)
+            for line in _sample(rnd, lines, _pick(rnd, (1, 2, 3, 3, 4, 4, 5, 6)) - len(texts)):
                 texts.append(line.format_map(ctx) if "{" in line else line)
             t = s_start + 100 + _below(rnd, max(100, min(2900, slot // 4)))
             sentences: list[dict[str, Any]] = []
@@ -2411,7 +2466,8 @@ class _Generator:
                 phrase = _pick(rnd, phrases)
                 tracker["phrases"] = [{"count": len(occurrences), "occurrences": occurrences, "phrase": phrase}]
             trackers.append(tracker)
-        fmt = dict(ctx, topics=", ".join(t.lower() for t in list(topics)[:3]))
+        discussed = [t.lower() for t in topics if t not in ("Call Setup", "Small Talk")] or ["next steps"]
+        fmt = dict(ctx, topics=", ".join(discussed[:3]))
         outline = []
         for name, _topic, start, length in sections:
             at = float(start + _below(rnd, max(1, length)))
@@ -2545,7 +2601,7 @@ class _Generator:
                         "comment": text,
                         "audio_start_time": at,
                         "audio_end_time": at + _below(rnd, 30),
-                        "posted_ms": posted,
+                        "posted_ms": _settled(posted),
                         "in_reply_to": previous if (previous is not None and k > 0 and rnd() < 0.6) else None,
                         "during_call": during,
                     }
@@ -2560,7 +2616,7 @@ class _Generator:
                             "call_id": call.id,
                             "company_id": self.cid,
                             "user_id": u.id,
-                            "granted_ms": end_ms + (1 + _below(rnd, 30)) * DAY_MS,
+                            "granted_ms": _settled(end_ms + (1 + _below(rnd, 30)) * DAY_MS),
                         }
                     )
 
@@ -2659,7 +2715,9 @@ class _Generator:
                                 )
                             ),
                             "added_by_user_id": creator.id,
-                            "created_ms": info.started_ms + info.duration * 1000 + rng.randrange(1, 30) * DAY_MS,
+                            "created_ms": _settled(
+                                info.started_ms + info.duration * 1000 + rng.randrange(1, 30) * DAY_MS
+                            ),
                             "snippet_from_sec": start,
                             "snippet_to_sec": min(info.duration, start + rng.randrange(20, 120)),
                         }
@@ -2707,6 +2765,8 @@ class _Generator:
 
     def gen_emails(self) -> None:
         rng = self.rng("emails")
+        # Message ids are keys across companies: they come from a stream that also depends on the company.
+        id_rng = random.Random(_hash_int("email-ids", self.seed, self.cid))
         n = self.size.emails
         humans = [u for u in self.users if u.team not in ("AVATAR",)]
         subject_slots: dict[int, tuple[int, int]] = {}
@@ -2739,16 +2799,15 @@ class _Generator:
             if mode == "in":
                 sender: _User | _Person = person
                 to.append((user.email, user.first))
-                subject = rng.choice(_EMAIL_SUBJECTS_IN).format_map(fmt)
-                body = rng.choice(_EMAIL_BODIES_IN)
-                if account and len(account.contacts) > 1 and rng.random() < 0.3:
-                    other = rng.choice(account.contacts[1:])
+                subject, body = rng.choice(_EMAILS_IN)
+                others = [c for c in self._contacts(account) if c is not person] if account else []
+                if others and rng.random() < 0.3:
+                    other = rng.choice(others)
                     cc.append((other.email, other.first))
             else:
                 sender = user
                 to.append((person.email, person.first))
-                subject = rng.choice(_EMAIL_SUBJECTS_OUT).format_map(fmt)
-                body = rng.choice(_EMAIL_BODIES_OUT)
+                subject, body = rng.choice(_EMAILS_OUT)
                 if rng.random() < 0.3:
                     colleague = rng.choice(humans)
                     if colleague is not user:
@@ -2760,10 +2819,9 @@ class _Generator:
                 to = [(other_p.email, other_p.first)]
                 cc = [(_case_variant(person.email), person.first)]
             sent = self.window_start + rng.randrange(span)
-            body_text = body.format(
-                to_first=to[0][1], day=fmt["day"], signature=self._signature(sender, rng.randrange(6))
-            )
-            eid = _rand_str(rng, _ALNUM, 32)
+            subject = subject.format_map(fmt)
+            body_text = body.format(to_first=to[0][1], signature=self._signature(sender, rng.randrange(6)), **fmt)
+            eid = _rand_str(id_rng, _ALNUM, 32)
             from_addr = sender.email
             emails.append(
                 {
@@ -2773,7 +2831,7 @@ class _Generator:
                     "from_lower": _lower(from_addr),
                     "sent_ms": sent,
                     "mailbox": user.email,
-                    "message_hash": _rand_str(rng, _ALNUM, 32),
+                    "message_hash": _rand_str(id_rng, _ALNUM, 32),
                     "subject": subject,
                     "body": body_text,
                 }
@@ -2827,7 +2885,7 @@ class _Generator:
                 people = [(organizer.email, organizer.name)]
                 if sub is not None:
                     people.append((_SUBJECTS[sub].email, f"{_SUBJECTS[sub].first} {_SUBJECTS[sub].last}"))
-                pool = account.contacts[1:] if account in self.accounts[: len(_SUBJECTS)] else account.contacts
+                pool = self._contacts(account)
                 for c in rng.sample(pool, min(len(pool), rng.randrange(1, 3))):
                     people.append((c.email, c.name))
                 if rng.random() < 0.3:
@@ -2887,7 +2945,7 @@ class _Generator:
             ts = self.window_start + rng.randrange(span)
             content_id, content_title = rng.choice(assets)
             sharer = rng.choice(humans)
-            event_id = f"{_rand_str(rng, '0123456789abcdef', 8)}-{_rand_str(rng, '0123456789abcdef', 4)}-{_rand_str(rng, '0123456789abcdef', 4)}-{_rand_str(rng, '0123456789abcdef', 12)}"
+            event_id = "-".join(_rand_str(rng, "0123456789abcdef", k) for k in (8, 4, 4, 4, 12))
             phone: str | None = None
             email: str | None = person.email
             iso = ms_to_iso(ts)

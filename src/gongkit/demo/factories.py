@@ -40,7 +40,7 @@ from gongkit.db.schema import (
     workspaces,
 )
 from gongkit.media import MediaStore
-from gongkit.services.calls import call_url, normalize_email, normalize_phone
+from gongkit.services.calls import call_url, normalize_email, normalize_phone, render_basic_json
 
 BASE_MS = 1_709_305_200_000  # 2024-03-01T15:00:00Z
 HOUR_MS = 3_600_000
@@ -441,6 +441,7 @@ def make_call(
     elif isinstance(interaction, dict):
         values["interaction"] = interaction
 
+    values["basic_json"] = render_basic_json(values)
     conn.execute(insert(calls).values(**values))
     if party_rows:
         conn.execute(insert(call_parties), party_rows)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import anyio
 import anyio.to_thread
 import orjson
 from pydantic import BaseModel, ValidationError
@@ -34,6 +35,8 @@ class AppState:
     codec: CursorCodec
     secret: bytes
     extras: dict[str, Any] = field(default_factory=dict)  # per-group singletons (e.g. the erasure worker)
+    # Database work runs on a few threads: more would only queue for the GIL and the connection pool.
+    db_threads: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(4))
 
 
 def describe_validation_error(exc: ValidationError, prefix: str = "") -> list[str]:
@@ -149,7 +152,7 @@ class Ctx:
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking service code (database work) off the event loop."""
-        return await anyio.to_thread.run_sync(lambda: fn(*args, **kwargs))
+        return await anyio.to_thread.run_sync(lambda: fn(*args, **kwargs), limiter=self.state.db_threads)
 
 
 def model_params(model: BaseModel) -> Any:

@@ -10,7 +10,7 @@ import base64
 import hashlib
 import hmac
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,6 +192,27 @@ def basic_data(row: Sequence[Any]) -> dict[str, Any]:
     return d
 
 
+def render_basic_json(values: Mapping[str, Any]) -> str:
+    """The ``basic_json`` column: a call's CallBasicData as JSON, from its column values (by column name).
+
+    Every writer of ``calls`` stores it (insert, and update of any column of ``BASIC_COLUMNS``)."""
+    return orjson.dumps(basic_data([values.get(c.name) for c in BASIC_COLUMNS])).decode()
+
+
+def refresh_basic_json(conn: Connection, call_id: int) -> None:
+    """Re-render a call's ``basic_json`` after its columns changed."""
+    row = conn.execute(select(*BASIC_COLUMNS).where(calls.c.id == call_id)).mappings().one()
+    conn.execute(update(calls).where(calls.c.id == call_id).values(basic_json=render_basic_json(row)))
+
+
+@dataclass(frozen=True)
+class CallsPage:
+    """One page of ``GET /v2/calls``: Gong's ``records`` block and each call's CallBasicData as JSON text."""
+
+    records: dict[str, Any]
+    calls_json: list[str]
+
+
 def list_calls(
     conn: Connection,
     page_query: PageQuery,
@@ -200,9 +221,13 @@ def list_calls(
     from_ms: int | None,
     to_ms: int | None,
     workspace_id: int | None,
-) -> dict[str, Any]:
-    """``GET /v2/calls``: calls whose listing time is in [from, to), by (listing time, id)."""
-    stmt = select(*BASIC_COLUMNS).where(calls.c.company_id == company_id)
+) -> CallsPage:
+    """``GET /v2/calls``: calls whose listing time is in [from, to), by (listing time, id).
+
+    A page is one range scan of the listing index, which covers the stored ``basic_json``; a call stored
+    without it (written before it existed) is rendered from its columns.
+    """
+    stmt = select(calls.c.listed_ms, calls.c.id, calls.c.basic_json).where(calls.c.company_id == company_id)
     if from_ms is not None and page_query.cursor is None:
         # On later pages the cursor's key (>= fromDateTime, as the cursor is bound to the query) is the lower
         # bound: a second one would make SQLite scan the index from fromDateTime on every page.
@@ -214,7 +239,12 @@ def list_calls(
     page = paginate(conn, stmt, [calls.c.listed_ms, calls.c.id], page_query)
     if not page.rows:
         raise NotFound(NO_CALLS_IN_PERIOD)
-    return {"records": page.records(), "calls": [basic_data(r) for r in page.rows]}
+    missing = [r.id for r in page.rows if r.basic_json is None]
+    rendered: dict[int, str] = {}
+    if missing:
+        for row in conn.execute(select(*BASIC_COLUMNS).where(calls.c.id.in_(missing))).mappings():
+            rendered[row["id"]] = render_basic_json(row)
+    return CallsPage(page.records(), [r.basic_json or rendered[r.id] for r in page.rows])
 
 
 def get_call(conn: Connection, *, company_id: int, call_id: int | None) -> dict[str, Any]:
@@ -860,6 +890,7 @@ def add_call(conn: Connection, clock: Clock, *, company_id: int, app_url: str, c
         "interaction": {"speakers": speakers} if speakers else None,
         "created_ms": now,
     }
+    values["basic_json"] = render_basic_json(values)
     try:
         with conn.begin_nested():
             conn.execute(insert(calls).values(**values))
@@ -982,6 +1013,7 @@ def add_recording(
             )
         )
         conn.execute(update(calls).where(calls.c.id == call_id).values(media="Video" if kind == "video" else "Audio"))
+        refresh_basic_json(conn, call_id)
     except Exception:
         store.delete(key)
         raise

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import orjson
 from starlette.datastructures import UploadFile
+from starlette.responses import Response
 
 from gongkit.db import Database
 from gongkit.errors import InvalidRequest, PayloadTooLarge
@@ -31,7 +33,7 @@ def write(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 
 @handles("listCalls")
-async def list_calls(ctx: Ctx) -> dict[str, Any]:
+async def list_calls(ctx: Ctx) -> Response:
     from_ms = ctx.query_datetime_ms("fromDateTime")
     to_ms = ctx.query_datetime_ms("toDateTime")
     if from_ms is not None and to_ms is not None and to_ms < from_ms:
@@ -39,7 +41,7 @@ async def list_calls(ctx: Ctx) -> dict[str, Any]:
     ws = ctx.query("workspaceId")
     workspace_id = None if ws is None else wire_id(ws, "workspaceId")
     page_query = ctx.page_query([from_ms, to_ms, workspace_id], ctx.query("cursor"))
-    return await ctx.run(
+    page = await ctx.run(
         read,
         ctx.db,
         svc.list_calls,
@@ -49,6 +51,19 @@ async def list_calls(ctx: Ctx) -> dict[str, Any]:
         to_ms=to_ms,
         workspace_id=workspace_id,
     )
+    # The calls are stored as JSON text already: the page is assembled, not re-serialized.
+    body = "".join(
+        (
+            '{"requestId":"',
+            ctx.request_id,
+            '","records":',
+            orjson.dumps(page.records).decode(),
+            ',"calls":[',
+            ",".join(page.calls_json),
+            "]}",
+        )
+    )
+    return Response(body.encode(), media_type="application/json")
 
 
 @handles("getCall")

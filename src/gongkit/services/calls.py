@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Row, delete, exists, insert, or_, select, update
+from sqlalchemy import Connection, Row, RowMapping, delete, exists, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from gongkit.clock import Clock, ms_to_iso
@@ -192,7 +192,7 @@ def basic_data(row: Sequence[Any]) -> dict[str, Any]:
     return d
 
 
-def render_basic_json(values: Mapping[str, Any]) -> str:
+def render_basic_json(values: Mapping[str, Any] | RowMapping) -> str:
     """The ``basic_json`` column: a call's CallBasicData as JSON, from its column values (by column name).
 
     Every writer of ``calls`` stores it (insert, and update of any column of ``BASIC_COLUMNS``)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,5 +120,40 @@ def paginate(
     if more:
         last = rows[-1]._mapping
         after = [last[str(col.key)] for col in key_columns]
+        cursor = query.codec.encode(query.company_id, query.fingerprint, CursorState(after, number + 1, total))
+    return Page(rows=rows, total=total, number=number, cursor=cursor)
+
+
+def paginate_prepared(
+    conn: Connection,
+    statements: Callable[[bool], tuple[Select[Any], Select[Any]]],
+    params: dict[str, Any],
+    key_names: tuple[str, ...],
+    query: PageQuery,
+) -> Page:
+    """:func:`paginate` for a hot listing whose statements are built once.
+
+    ``statements(after)`` returns the (page, count) statements, with bound parameters: the filter's own,
+    ``limit``, and, when ``after`` is true, ``after_0``, ``after_1``, ... for the keyset bound (the page
+    statement orders by the key columns named ``key_names``). It should be cached by the caller.
+    """
+    state = query.state()
+    if state is None:
+        page_stmt, count_stmt = statements(False)
+        total = conn.execute(count_stmt, params).scalar_one()
+        number = 0
+        bound = dict(params)
+    else:
+        page_stmt, _ = statements(True)
+        total, number = state.total, state.page
+        bound = dict(params, **{f"after_{i}": v for i, v in enumerate(state.after)})
+    bound["limit"] = query.page_size + 1
+    rows = list(conn.execute(page_stmt, bound).all())
+    more = len(rows) > query.page_size
+    rows = rows[: query.page_size]
+    cursor = None
+    if more:
+        last = rows[-1]._mapping
+        after = [last[name] for name in key_names]
         cursor = query.codec.encode(query.company_id, query.fingerprint, CursorState(after, number + 1, total))
     return Page(rows=rows, total=total, number=number, cursor=cursor)

@@ -12,10 +12,25 @@ import hmac
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Row, RowMapping, delete, exists, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    RowMapping,
+    Select,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from gongkit.clock import Clock, ms_to_iso
@@ -34,7 +49,7 @@ from gongkit.db.schema import (
 from gongkit.errors import Conflict, InvalidRequest, NotFound
 from gongkit.ids import new_id
 from gongkit.media import MediaStore
-from gongkit.paging import PageQuery, paginate
+from gongkit.paging import PageQuery, paginate, paginate_prepared
 
 MAX_ID = 2**63 - 1
 
@@ -213,6 +228,31 @@ class CallsPage:
     calls_json: list[str]
 
 
+@cache
+def _listing_statements(
+    after: bool, has_from: bool, has_to: bool, has_workspace: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """The (page, count) statements of one shape of ``GET /v2/calls``, built once."""
+    cond = [calls.c.company_id == bindparam("company_id")]
+    if has_from and not after:
+        # On later pages the cursor's key (>= fromDateTime, as the cursor is bound to the query) is the lower
+        # bound: a second one would make SQLite scan the index from fromDateTime on every page.
+        cond.append(calls.c.listed_ms >= bindparam("from_ms"))
+    if has_to:
+        cond.append(calls.c.listed_ms < bindparam("to_ms"))
+    if has_workspace:
+        cond.append(calls.c.workspace_id == bindparam("workspace_id"))
+    if after:
+        cond.append(tuple_(calls.c.listed_ms, calls.c.id) > tuple_(bindparam("after_0"), bindparam("after_1")))
+    page = (
+        select(calls.c.listed_ms, calls.c.id, calls.c.basic_json)
+        .where(*cond)
+        .order_by(calls.c.listed_ms, calls.c.id)
+        .limit(bindparam("limit"))
+    )
+    return page, select(func.count()).select_from(calls).where(*cond)
+
+
 def list_calls(
     conn: Connection,
     page_query: PageQuery,
@@ -227,16 +267,11 @@ def list_calls(
     A page is one range scan of the listing index, which covers the stored ``basic_json``; a call stored
     without it (written before it existed) is rendered from its columns.
     """
-    stmt = select(calls.c.listed_ms, calls.c.id, calls.c.basic_json).where(calls.c.company_id == company_id)
-    if from_ms is not None and page_query.cursor is None:
-        # On later pages the cursor's key (>= fromDateTime, as the cursor is bound to the query) is the lower
-        # bound: a second one would make SQLite scan the index from fromDateTime on every page.
-        stmt = stmt.where(calls.c.listed_ms >= from_ms)
-    if to_ms is not None:
-        stmt = stmt.where(calls.c.listed_ms < to_ms)
-    if workspace_id is not None:
-        stmt = stmt.where(calls.c.workspace_id == workspace_id)
-    page = paginate(conn, stmt, [calls.c.listed_ms, calls.c.id], page_query)
+    params = {"company_id": company_id, "from_ms": from_ms, "to_ms": to_ms, "workspace_id": workspace_id}
+    variant = (from_ms is not None, to_ms is not None, workspace_id is not None)
+    page = paginate_prepared(
+        conn, lambda after: _listing_statements(after, *variant), params, ("listed_ms", "id"), page_query
+    )
     if not page.rows:
         raise NotFound(NO_CALLS_IN_PERIOD)
     missing = [r.id for r in page.rows if r.basic_json is None]

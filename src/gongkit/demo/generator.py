@@ -14,8 +14,11 @@ data-privacy operations look for (call parties, e-mails from/to/cc, meeting invi
 record, engagement events, a transcript where they say their address and number), so that look-ups and erasures
 have something to find.
 
-Scale: rows are built as plain dicts and written with Core ``executemany`` inserts, a few thousand rows a
-statement, in short write transactions; memory stays flat however many calls are asked for.
+Scale: rows are built as plain dicts and written with Core ``executemany`` inserts (up to 10,000 rows a
+statement, ~50,000 rows a write transaction); memory stays flat however many calls are asked for. ``progress``
+is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``, ``users``,
+``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``, ``meetings`` and
+``engagement_events``.
 """
 
 from __future__ import annotations
@@ -220,10 +223,20 @@ def _hash_int(*parts: object) -> int:
 
 
 class _Ids:
-    """Gong-style 19-digit ids (in [2**62, 2**63)): a bijective mix of (kind, n), so never two alike."""
+    """Gong-style 19-digit ids (in [2**62, 2**63)).
+
+    ``ids(kind, n)`` is a bijective mix of (kind, n), so never two alike. ``ids.ordered(kind, n)`` grows with
+    ``n`` (calls and parties are made in time order, and like Gong's their ids grow with time): a per-company
+    base, ``n`` in the high bits and a mixed low part, unique as long as ``n < 2**30``."""
 
     def __init__(self, seed: int, company_id: int) -> None:
         self._offset = _hash_int("ids", seed, company_id) & _MASK62
+        self._seed = seed
+        self._company = company_id
+
+    def ordered(self, kind: int, n: int) -> int:
+        base = _hash_int("ordered-ids", self._seed, self._company, kind) % ((1 << 62) - (1 << 47))
+        return (1 << 62) + base + (n << 16) + (self(kind, n) & 0xFFFF)
 
     def __call__(self, kind: int, n: int) -> int:
         x = (self._offset + (kind << 40) + n) & _MASK62
@@ -1913,7 +1926,10 @@ class _Generator:
         w = self.w
         calls_rows = w.rows["calls"]
         subject_speaks = [share > 0] * len(_SUBJECTS)  # the subject still has to say their address in a call
+        # Calls come in time order; what later sections need is sampled evenly over the whole period.
         sample_limit = max(400, self.size.meetings)
+        sample_stride = max(1, n // sample_limit)
+        conference_stride = max(1, n // (2 * self.size.meetings))
         for i in range(n):
             slot = slots.get(i)
             call = self._plan_call(rng, i, slot)
@@ -1944,9 +1960,14 @@ class _Generator:
             calls_rows.append(row)
             self._user_stats(rt, call, speakers, talk)
             self._collaboration(rc, call)
-            if len(self.sample_calls) < sample_limit or (
-                call.kind == "conference" and slot is None and len(self.conference_calls) < self.size.meetings
-            ):
+            sampled = i % sample_stride == 0 and len(self.sample_calls) < sample_limit
+            linkable = (
+                call.kind == "conference"
+                and slot is None
+                and i % conference_stride == 0
+                and len(self.conference_calls) < self.size.meetings
+            )
+            if sampled or linkable:
                 info = _CallInfo(
                     call.id,
                     call.host.workspace_id,
@@ -1959,9 +1980,9 @@ class _Generator:
                     has_transcript,
                     invitees,
                 )
-                if len(self.sample_calls) < sample_limit:
+                if sampled:
                     self.sample_calls.append(info)
-                if call.kind == "conference" and slot is None and len(self.conference_calls) < self.size.meetings:
+                if linkable:
                     self.conference_calls.append(info)
             if w.maybe_flush():
                 self.report("calls", i + 1, n)
@@ -1971,7 +1992,10 @@ class _Generator:
     def _plan_call(self, rng: random.Random, i: int, slot: tuple[int, int] | None) -> _Call:
         """When, who, what kind of call, with whom."""
         rnd = rng.random
-        t = self.window_start + int((REFERENCE_MS - self.window_start - 2 * DAY_MS) * rnd() ** 0.8)
+        # In time order (a stratified uniform draw, skewed towards recent months): the time indexes then grow
+        # at their end instead of everywhere.
+        u = (i + rnd()) / self.size.calls
+        t = self.window_start + int((REFERENCE_MS - self.window_start - 2 * DAY_MS) * u**0.8)
         day = t // DAY_MS
         weekday = (day + 3) % 7  # 1970-01-01 was a Thursday
         if weekday >= 5:
@@ -1993,7 +2017,7 @@ class _Generator:
             kind = "conference" if r < 0.85 else "phone"
         else:
             kind = "conference" if r < 0.68 else ("phone" if r < 0.93 else "internal")
-        call = _Call(i=i, id=self.ids(_K_CALL, i), slot=slot, kind=kind, host=host)
+        call = _Call(i=i, id=self.ids.ordered(_K_CALL, i), slot=slot, kind=kind, host=host)
         if kind == "phone":
             call.started = day_start + hour * 3_600_000 + _below(rnd, 3_600_000)
             call.system, call.provider = _pick(rnd, _TELEPHONY_SYSTEMS)
@@ -2128,7 +2152,7 @@ class _Generator:
             phone = u.phone.fmt(1) if (phone_call and u.phone) else None
             parties.append(
                 {
-                    "id": self.ids(_K_PARTY, self.party_n),
+                    "id": self.ids.ordered(_K_PARTY, self.party_n),
                     "call_id": call.id,
                     "company_id": self.cid,
                     "speaker_id": sid,
@@ -2163,7 +2187,7 @@ class _Generator:
                 phone = number.fmt(_below(rnd, 6))
             parties.append(
                 {
-                    "id": self.ids(_K_PARTY, self.party_n),
+                    "id": self.ids.ordered(_K_PARTY, self.party_n),
                     "call_id": call.id,
                     "company_id": self.cid,
                     "speaker_id": sid,
@@ -2190,7 +2214,7 @@ class _Generator:
             dial_in = _Phone("1", (_pick(rnd, _US_AREAS), "555", f"{100 + _below(rnd, 100):04d}")).fmt(5)
             parties.append(
                 {
-                    "id": self.ids(_K_PARTY, self.party_n),
+                    "id": self.ids.ordered(_K_PARTY, self.party_n),
                     "call_id": call.id,
                     "company_id": self.cid,
                     "speaker_id": None,

@@ -46,6 +46,7 @@ from gongkit.db.engine import Database
 from gongkit.errors import Conflict
 from gongkit.media import MediaStore
 from gongkit.services import admin
+from gongkit.services.calls import render_basic_json
 
 Progress = Callable[[str, int, int], None]
 Row = dict[str, Any]
@@ -1199,16 +1200,6 @@ def _insert_target(table: Table) -> tuple[Table, tuple[str, ...]]:
     return shadow, json_cols
 
 
-def _basic_json_renderer() -> Callable[[Row], str] | None:
-    """How every writer of ``calls`` renders the ``basic_json`` column (when the schema has it)."""
-    if "basic_json" not in s.calls.c:
-        return None
-    from gongkit.services import calls as call_service
-
-    render: Callable[[Row], str] | None = getattr(call_service, "render_basic_json", None)
-    return render
-
-
 def _by_id(row: Row) -> Any:
     return row["id"]
 
@@ -1313,7 +1304,6 @@ class _Generator:
         # Per subject: (call id, end instant) of the calls they are on; the one where they speak comes first.
         self.subject_calls: list[list[tuple[int, int]]] = [[] for _ in _SUBJECTS]
         self.tracker_ids = [self.ids(_K_TRACKER, i) for i in range(len(_TRACKERS))]
-        self.render_basic_json = _basic_json_renderer()
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(_hash_int("rng", self.seed, *parts))
@@ -1955,8 +1945,7 @@ class _Generator:
                 entry = (call.id, call.started + call.duration * 1000)
                 subjects = self.subject_calls[slot[0]]
                 subjects.insert(0 if force else len(subjects), entry)
-            if self.render_basic_json is not None:
-                row["basic_json"] = self.render_basic_json(row)
+            row["basic_json"] = render_basic_json(row)  # the listing's CallBasicData, as every writer stores it
             calls_rows.append(row)
             self._user_stats(rt, call, speakers, talk)
             self._collaboration(rc, call)

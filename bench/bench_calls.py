@@ -151,9 +151,19 @@ def collect_pages(port: int, auth: str, limit: int) -> tuple[list[str], bytes]:
 
 def run_wrk(port: int, script: Path, duration: int, connections: int) -> tuple[float, float]:
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script),
-         f"http://127.0.0.1:{port}"],
-        check=True, capture_output=True, text=True,
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
@@ -205,8 +215,11 @@ def main() -> None:
         for i in range(args.rounds):
             figures["gongkit"].append(run_wrk(port, lua, args.duration, args.connections))
             figures["bare"].append(run_wrk(bare_port, bare_lua, args.duration, args.connections))
-            print(f"round {i + 1}: gongkit {figures['gongkit'][-1][0]:,.0f} req/s, "
-                  f"bare {figures['bare'][-1][0]:,.0f} req/s", flush=True)
+            print(
+                f"round {i + 1}: gongkit {figures['gongkit'][-1][0]:,.0f} req/s, "
+                f"bare {figures['bare'][-1][0]:,.0f} req/s",
+                flush=True,
+            )
     finally:
         for p in procs:
             p.send_signal(signal.SIGINT)
@@ -223,8 +236,10 @@ def main() -> None:
     bare_p99 = statistics.median(p for _, p in figures["bare"])
     ratio = ours_rps / bare_rps
     print()
-    print(f"GET /v2/calls, {args.calls:,} calls, pages of 100, wrk -t2 -c{args.connections} -d{args.duration}s, "
-          f"median of {args.rounds} rounds")
+    print(
+        f"GET /v2/calls, {args.calls:,} calls, pages of 100, wrk -t2 -c{args.connections} -d{args.duration}s, "
+        f"median of {args.rounds} rounds"
+    )
     print(f"{'server':<34}{'req/s':>10}{'p99 ms':>10}")
     print(f"{'gongkit (SQLite, 1 worker)':<34}{ours_rps:>10,.0f}{ours_p99:>10.1f}")
     print(f"{'bare Starlette, fixed body':<34}{bare_rps:>10,.0f}{bare_p99:>10.1f}")

@@ -185,7 +185,9 @@ def subjects(store: Store, n: int, rng: random.Random) -> list[tuple[str, str]]:
             r[0]
             for r in conn.execute(
                 select(call_parties.c.email_address).where(
-                    call_parties.c.call_id.in_(some_calls), call_parties.c.email_address.is_not(None)
+                    call_parties.c.call_id.in_(some_calls),
+                    call_parties.c.email_address.is_not(None),
+                    call_parties.c.user_id.is_(None),  # customers, not the company's own users (not subjects)
                 )
             )
         ][: n // 4]

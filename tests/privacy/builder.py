@@ -38,6 +38,7 @@ from gongkit.db.schema import (
     users,
 )
 from gongkit.media import MediaStore
+from gongkit.services.calls import render_basic_json
 
 BASE_MS = 1_709_305_200_000  # 2024-03-01T15:00:00Z
 _ids = itertools.count(1_000_000_000_000_000_001)
@@ -152,21 +153,20 @@ class Builder:
         library entry, CRM context, external objects and (optionally) a recording in the media store."""
         cid = next_id()
         with self.db.write() as conn:
-            conn.execute(
-                insert(calls).values(
-                    id=cid,
-                    company_id=self.company_id,
-                    url=f"https://app.example/call?id={cid}",
-                    title=title,
-                    started_ms=started_ms,
-                    listed_ms=started_ms,
-                    duration=600,
-                    primary_user_id=self.user_id,
-                    status=status,
-                    content={"brief": "A short call about pricing."},
-                    created_ms=started_ms,
-                )
-            )
+            values: dict[str, Any] = {
+                "id": cid,
+                "company_id": self.company_id,
+                "url": f"https://app.example/call?id={cid}",
+                "title": title,
+                "started_ms": started_ms,
+                "listed_ms": started_ms,
+                "duration": 600,
+                "primary_user_id": self.user_id,
+                "status": status,
+                "content": {"brief": "A short call about pricing."},
+                "created_ms": started_ms,
+            }
+            conn.execute(insert(calls).values(**values, basic_json=render_basic_json(values)))
             speakers = []
             for p in [
                 {"user_id": self.user_id, "email_address": "rep@acme.example", "affiliation": "Internal"},

@@ -29,7 +29,7 @@ class World:
     call_lead_link: int  # a party linked to the Lead, without any address
     call_phone_party: int  # a party with Jane's number only
     call_speaker: int  # Jane speaks; the call has a recording
-    call_mention: int  # bystanders only; the transcript, comment and context mention Jane
+    call_mention: int  # bystanders only; the title, transcript, comment and context mention Jane
     call_bystander: int
     email_from: str
     email_to: str
@@ -91,6 +91,7 @@ def jane(b: Builder) -> World:
         ],
         comment="Follow up with jane.doe@example.com next week",
         context_fields=[{"name": "Name", "value": "Northwind"}, {"name": "Champion", "value": "jane.doe@example.com"}],
+        title="Bob's pricing call (cc Jane.Doe@Example.com)",
         started_ms=BASE_MS + 5 * HOUR,
     )
     call_bystander = b.call([{"email_address": "carol@bystander.example"}], started_ms=BASE_MS + 6 * HOUR)

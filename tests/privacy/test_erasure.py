@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import re
 import time
@@ -19,6 +20,7 @@ from gongkit.db import Database
 from gongkit.db.schema import (
     call_comments,
     call_context_objects,
+    calls,
     crm_objects,
     emails,
     engagement_events,
@@ -94,9 +96,9 @@ def test_email_erasure_deletes_exactly_the_references_and_redacts_the_rest(
     assert done["status"] == "DONE", done
     assert done["planned"] == {**planned, "total": 12}
     assert done["deleted"] == {**planned, "mediaFiles": 1, "total": 12}
-    # the Account's e-mail column, its fields, a transcript sentence, a comment, a context field, an e-mail's
-    # subject and body, a meeting title and an event payload
-    assert done["redactedFields"] == 9
+    # the Account's e-mail column, its fields, a call's title and its stored CallBasicData, a transcript
+    # sentence, a comment, a context field, an e-mail's subject and body, a meeting title and an event payload
+    assert done["redactedFields"] == 11
     assert done["error"] is None and done["attempts"] == 1
 
     r = papp.client.get(LOOKUP_EMAIL, params={"emailAddress": "jane.doe@example.com"}, headers=company.basic)
@@ -121,6 +123,9 @@ def test_email_erasure_deletes_exactly_the_references_and_redacts_the_rest(
             "Her direct line is +1 425 555 2671, or 425-555-2671 from the US.",  # the number is not this subject
             "Nothing about anyone else here.",
         ]
+        title, basic = conn.execute(select(calls.c.title, calls.c.basic_json).where(calls.c.id == w.call_mention)).one()
+        assert title == "Bob's pricing call (cc [redacted])"
+        assert json.loads(basic)["title"] == title
         assert conn.execute(
             select(call_comments.c.comment).where(call_comments.c.call_id == w.call_mention)
         ).scalar() == ("Follow up with [redacted] next week")
@@ -159,7 +164,7 @@ def test_phone_erasure_deletes_the_person_behind_the_number(
     assert done["status"] == "DONE", done
     assert done["planned"] == {**planned, "total": 15}
     assert done["deleted"] == {**planned, "mediaFiles": 1, "total": 15}
-    assert done["redactedFields"] == 10
+    assert done["redactedFields"] == 12  # as for the address, plus the transcript sentence with the number
 
     r = papp.client.get(LOOKUP_PHONE, params={"phoneNumber": "+14255552671"}, headers=company.basic)
     assert {k: v for k, v in r.json().items() if k != "requestId"} == {

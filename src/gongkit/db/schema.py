@@ -215,6 +215,7 @@ calls = Table(
     # migration 0002 makes it the index's last key column.)
     Column("basic_json", Text, nullable=True),
     UniqueConstraint("company_id", "client_unique_id"),
+    Index(None, "company_id", "listed_ms", "id"),  # counts totalRecords
     Index("ix_calls_listing", "company_id", "listed_ms", "id", postgresql_include=["basic_json"]),
     Index(None, "company_id", "started_ms", "id"),
     Index(None, "company_id", "primary_user_id"),

@@ -150,6 +150,27 @@ class Ctx:
             page_size=self.principal.limits.page_size,
         )
 
+    async def read_bounded(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a small, bounded read (a keyset page, a lookup by key) in a read transaction.
+
+        On SQLite such a read is local work of a fraction of a millisecond that never waits for a writer (WAL),
+        so it runs on the event loop: handing it to a thread costs more than the read, and the threads then
+        queue for the GIL. Elsewhere (a network round trip) it goes to a worker thread.
+        """
+        if self.db.is_sqlite:
+            with self.db.read() as conn:
+                return fn(conn, *args, **kwargs)
+        return await self.read(fn, *args, **kwargs)
+
+    async def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(conn, ...)`` in a read transaction on a worker thread."""
+
+        def job() -> T:
+            with self.db.read() as conn:
+                return fn(conn, *args, **kwargs)
+
+        return await self.run(job)
+
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking service code (database work) off the event loop."""
         return await anyio.to_thread.run_sync(lambda: fn(*args, **kwargs), limiter=self.state.db_threads)

@@ -2,7 +2,8 @@
 
 ``GET /v2/calls`` then reads a page as one range scan of one index (no row lookups, no per-call rendering).
 SQLite has no INCLUDE clause, so there the JSON is the index's last key column; PostgreSQL gets
-``INCLUDE (basic_json)``. Existing calls are rendered here.
+``INCLUDE (basic_json)``. The slim (company, listing time, id) index stays: counting ``totalRecords`` scans it
+rather than the wide one. Existing calls are rendered here.
 
 Revision ID: 0002
 Revises: 0001
@@ -30,7 +31,6 @@ def upgrade() -> None:
     rows = bind.execute(sa.select(*(calls.c[c.name] for c in BASIC_COLUMNS))).mappings().all()
     for row in rows:
         bind.execute(calls.update().where(calls.c.id == row["id"]).values(basic_json=render_basic_json(row)))
-    op.drop_index("ix_calls_company_id_listed_ms_id", table_name="calls")
     if bind.dialect.name == "postgresql":
         op.create_index(
             "ix_calls_listing", "calls", ["company_id", "listed_ms", "id"], postgresql_include=["basic_json"]
@@ -41,6 +41,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_calls_listing", table_name="calls")
-    op.create_index("ix_calls_company_id_listed_ms_id", "calls", ["company_id", "listed_ms", "id"])
     with op.batch_alter_table("calls") as batch:
         batch.drop_column("basic_json")

@@ -13,10 +13,11 @@ run again after a restart:
    store, then the rows; transcripts, comments, parties, context, stats, library entries and access grants
    cascade), then e-mail messages, meetings and invitee rows, engagement events, and the CRM Leads/Contacts last
    (they are what finds the calls linked to them, so they must outlive a crash in the phases before);
-4. what remains of the subject inside other rows' text is replaced by ``[redacted]`` (see ``REDACTED_TEXT``);
-5. the job ends ``DONE`` in one transaction that also clears ``subject`` (only ``subject_hash`` stays);
-6. storage is then made to forget: SQLite folds and truncates its WAL (``secure_delete`` has zeroed the freed
-   content); PostgreSQL vacuums the tables that were touched.
+4. what remains of the subject inside other rows' text is replaced by ``[redacted]`` (see ``TEXT_COLUMNS``);
+5. the outcome is recorded in one transaction that also clears ``subject`` (only ``subject_hash`` stays);
+6. storage is made to forget: SQLite folds and truncates its WAL (``secure_delete`` has zeroed the freed
+   content); PostgreSQL vacuums the tables that were touched; only then does the status become ``DONE`` (or
+   ``FAILED``), so DONE means gone from the files too.
 
 One runner per database works at a time (a file lock beside the SQLite file, an advisory lock on PostgreSQL;
 both die with their process), so jobs run one after the other in request order and a restarted server picks up

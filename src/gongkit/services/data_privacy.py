@@ -40,6 +40,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
     union_all,
 )
 
@@ -281,6 +282,9 @@ def references_statement(with_emails: bool, crm_by_email: bool, with_phone: bool
     return union_all(*parts) if parts else None
 
 
+_NO_PARALLEL = text("SET LOCAL max_parallel_workers_per_gather = 0")
+
+
 def find_references(conn: Connection, company_id: int, person: Person) -> References:
     """Every row of ``company_id`` that references ``person``: one statement of index probes."""
     addrs = sorted(person.emails)
@@ -290,6 +294,10 @@ def find_references(conn: Connection, company_id: int, person: Person) -> Refere
         return refs
     found: dict[str, set[Any]] = {"crm": set(), "call": set(), "email": set(), "meeting": set(), "event": set()}
     invited: list[tuple[int, str]] = []
+    if conn.dialect.name == "postgresql":
+        # A few index probes: starting parallel workers (which PostgreSQL plans when an address is on thousands
+        # of rows) would cost more than the probes themselves. SET LOCAL ends with the transaction.
+        conn.execute(_NO_PARALLEL)
     params: dict[str, Any] = {"c": company_id}
     if addrs:
         params["addrs"] = addrs

@@ -4,9 +4,11 @@ What it does, per storage engine (SQLite always; PostgreSQL when GONGKIT_BENCH_P
 1. builds a demo company of N calls (default 1,000,000; 2% with transcripts) with the demo generator, in a store
    kept between runs (bench/results/ for SQLite, a database of its own on the PostgreSQL server); a store is
    reused when it holds a complete company of that size, and the build time is printed when it is made;
-2. looks up a mix of subjects (the demo's privacy subjects, addresses and numbers of CRM leads/contacts and of
-   call parties, unknown ones) by e-mail and by phone, and prints p50/p95/max of the server-side time: the time
-   the server itself logs for each request (auth, rate limit, handler, JSON), and the service call alone;
+2. looks up a mix of subjects by e-mail and by phone: the demo's privacy subjects, 100 customers with a few
+   references each (added once), addresses and numbers of the demo's CRM leads/contacts and call parties (in the
+   generator's shape each of them is on thousands of calls), unknown ones; and prints p50/p95/max, by how many
+   objects reference the subject, of the server-side time (what the server logs for each request: auth, rate
+   limit, handler, JSON) and of the service call alone;
 3. adds a fresh subject referenced by exactly 1,000 objects (calls with recordings, e-mails, meetings,
    engagement events, a contact) and times the erasure from request to DONE (deletion in batches, redaction of
    what remains in other rows' text, and the storage step: WAL checkpoint on SQLite, VACUUM on PostgreSQL);
@@ -149,6 +151,44 @@ def open_store(engine: str, calls_n: int, share: float, rebuild: bool) -> Store:
 
 # --- lookups ---------------------------------------------------------------------------------------------
 
+SMALL_MARK = "bench_privacy_small_subjects"
+SMALL_N = 100
+
+
+def small_subject(i: int) -> tuple[str, str]:
+    return f"customer.{i}@smallsubjects.example", f"+1 303 555 {i:04d}"
+
+
+def add_small_subjects(store: Store) -> None:
+    """Once per store: 100 people referenced the way a customer usually is (a contact, 1-4 calls, 1-3 e-mails,
+    a meeting invitation and an event): in the generator's shape, almost every customer is on thousands of
+    calls, so without these the realistic case would hardly be measured."""
+    with store.db.read() as conn:
+        if conn.execute(select(instance_settings.c.value).where(instance_settings.c.key == SMALL_MARK)).first():
+            return
+    print(f"  adding {SMALL_N} customers with a few references each ...", flush=True)
+    c = store.company_id
+    with store.db.write() as conn:
+        host = f.make_user(conn, c)
+        for i in range(SMALL_N):
+            address, phone = small_subject(i)
+            f.make_crm_object(conn, c, object_type="Contact", email_address=address, phone_number=phone)
+            for _ in range(1 + i % 4):
+                f.make_call(
+                    conn,
+                    c,
+                    primary_user_id=host,
+                    parties=[
+                        {"user_id": host, "email_address": "rep@acme.example", "affiliation": "Internal"},
+                        {"email_address": address, "phone_number": phone, "affiliation": "External"},
+                    ],
+                )
+            for _ in range(1 + i % 3):
+                f.make_email(conn, c, from_address=address, to=["rep@acme.example"])
+            f.make_meeting(conn, c, organizer_email="rep@acme.example", invitees=[address], id=f"{address}@calendar")
+            f.make_engagement_event(conn, c, person_email=address)
+        conn.execute(insert(instance_settings).values(key=SMALL_MARK, value=str(SMALL_N)))
+
 
 def subjects(store: Store, n: int, rng: random.Random) -> list[tuple[str, str]]:
     """(kind, value) pairs: the privacy subjects, then a sample of known addresses and numbers, and misses."""
@@ -157,6 +197,9 @@ def subjects(store: Store, n: int, rng: random.Random) -> list[tuple[str, str]]:
         out.append(("email", s.email))
         if s.phone:
             out.append(("phone", s.phone))
+    for i in range(SMALL_N):
+        address, phone = small_subject(i)
+        out.append(("email", address.upper()) if i % 2 else ("phone", phone))
     c = store.company_id
     with store.db.read() as conn:
         n_crm = conn.execute(
@@ -198,7 +241,7 @@ def subjects(store: Store, n: int, rng: random.Random) -> list[tuple[str, str]]:
     out += [("email", f"nobody{i}@unknown.example") for i in range(n // 10)]
     out += [("phone", f"+1206555{i:04d}") for i in range(n // 20)]
     rng.shuffle(out)
-    return out[: max(n, len(PRIVACY_SUBJECTS) * 2)]
+    return out[: max(n, len(PRIVACY_SUBJECTS) * 2 + SMALL_N)]
 
 
 class Durations(logging.Handler):
@@ -230,6 +273,7 @@ BUCKETS = ("no references", "1-100 references", "over 100 references")
 
 def bench_lookups(store: Store, n: int) -> dict[str, dict[str, float]]:
     rng = random.Random(5)
+    add_small_subjects(store)
     todo = subjects(store, n, rng)
     # the service alone; also how many references each subject has
     service: dict[str, list[float]] = {b: [] for b in BUCKETS}

@@ -41,7 +41,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union_all,
+    union,
 )
 
 from gongkit.clock import ms_to_iso
@@ -203,7 +203,7 @@ def _rows(conn: Connection, stmt: Any, company_id: int, ids: Iterable[Any]) -> l
     """
     out: list[Any] = []
     for batch in chunks(ids):
-        out.extend(r for r in conn.execute(stmt, {"ids": batch}) if r.company_id == company_id)
+        out.extend(r for r in conn.execute(stmt, {"ids": batch}).all() if r.company_id == company_id)
     return out
 
 
@@ -241,7 +241,7 @@ def _tagged(kind: str, num: Any = None, txt: Any = None) -> list[Any]:
 
 @cache
 def references_statement(with_emails: bool, crm_by_email: bool, with_phone: bool) -> Any:
-    """One statement (a UNION ALL of index probes, each on ``company_id`` and an indexed twin) listing every row
+    """One statement (a UNION of index probes, each on ``company_id`` and an indexed twin) listing every row
     that references a person, tagged by kind; built once per shape. Parameters: ``c`` (the company), ``addrs``
     (the lower-cased addresses, a list) and ``p`` (the normalized number)."""
     addrs: BindParameter[Any] = bindparam("addrs", expanding=True)
@@ -279,7 +279,8 @@ def references_statement(with_emails: bool, crm_by_email: bool, with_phone: bool
             select(*_tagged("call", cp.call_id)).where(cp.company_id == c, cp.phone_norm == p),
             select(*_tagged("event", ev.id)).where(ev.company_id == c, ev.person_phone_norm == p),
         ]
-    return union_all(*parts) if parts else None
+    # UNION, not UNION ALL: a call found both by address and through the CRM link comes back once.
+    return union(*parts) if parts else None
 
 
 _NO_PARALLEL = text("SET LOCAL max_parallel_workers_per_gather = 0")
@@ -303,7 +304,7 @@ def find_references(conn: Connection, company_id: int, person: Person) -> Refere
         params["addrs"] = addrs
     if person.phone:
         params["p"] = person.phone
-    for kind, num, txt in conn.execute(stmt, params):
+    for kind, num, txt in conn.execute(stmt, params).all():
         if kind == "invitee":
             invited.append((int(num), str(txt)))
         else:

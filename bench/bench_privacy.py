@@ -8,7 +8,7 @@ What it does, per storage engine (SQLite always; PostgreSQL when GONGKIT_BENCH_P
    references each (added once), addresses and numbers of the demo's CRM leads/contacts and call parties (in the
    generator's shape each of them is on thousands of calls), unknown ones; and prints p50/p95/max, by how many
    objects reference the subject, of the server-side time (what the server logs for each request: auth, rate
-   limit, handler, JSON) and of the service call alone;
+   limit, handler, JSON);
 3. adds a fresh subject referenced by exactly 1,000 objects (calls with recordings, e-mails, meetings,
    engagement events, a contact) and times the erasure from request to DONE (deletion in batches, redaction of
    what remains in other rows' text, and the storage step: WAL checkpoint on SQLite, VACUUM on PostgreSQL);
@@ -275,22 +275,16 @@ def bench_lookups(store: Store, n: int) -> dict[str, dict[str, float]]:
     rng = random.Random(5)
     add_small_subjects(store)
     todo = subjects(store, n, rng)
-    # the service alone; also how many references each subject has
-    service: dict[str, list[float]] = {b: [] for b in BUCKETS}
+    # how many objects reference each subject (also warms the caches)
     size: dict[tuple[str, str], int] = {}
-    for rnd in range(2):  # the first round warms the caches; the second is measured
-        for kind, value in todo:
-            t = time.perf_counter()
-            with store.db.read() as conn:
-                answer = (
-                    data_privacy.references_for_email(conn, store.company_id, value)
-                    if kind == "email"
-                    else data_privacy.references_for_phone(conn, store.company_id, value)
-                )
-            elapsed = (time.perf_counter() - t) * 1000
-            size[(kind, value)] = sum(len(answer[k]) for k in ("emails", "calls", "meetings", "customerData"))
-            if rnd:
-                service[_bucket(size[(kind, value)])].append(elapsed)
+    for kind, value in todo:
+        with store.db.read() as conn:
+            answer = (
+                data_privacy.references_for_email(conn, store.company_id, value)
+                if kind == "email"
+                else data_privacy.references_for_phone(conn, store.company_id, value)
+            )
+        size[(kind, value)] = sum(len(answer[k]) for k in ("emails", "calls", "meetings", "customerData"))
     # the server, as it logs itself
     durations = Durations()
     logs.access_logger.addHandler(durations)
@@ -311,17 +305,18 @@ def bench_lookups(store: Store, n: int) -> dict[str, dict[str, float]]:
                 if rnd and len(durations.ms) > before:
                     server[_bucket(size[(kind, value)])].append(durations.ms[-1])
     logs.access_logger.removeHandler(durations)
-    print(f"  lookups of {len(todo)} subjects (e-mail and phone), by how many objects reference them:")
+    print(
+        f"  lookups of {len(todo)} subjects (e-mail and phone), server-side time, by how many objects reference them:"
+    )
     out: dict[str, dict[str, float]] = {}
     for b in BUCKETS:
         if len(server[b]) < 2:
             continue
-        print(f"    {b:20} server  {pct(server[b])}")
-        print(f"    {'':20} service {pct(service[b])}")
+        print(f"    {b:20} {pct(server[b])}")
         q = statistics.quantiles(server[b], n=100, method="inclusive")
         out[b] = {"p50": statistics.median(server[b]), "p95": q[94], "n": len(server[b])}
     every = [x for b in BUCKETS for x in server[b]]
-    print(f"    {'all':20} server  {pct(every)}")
+    print(f"    {'all':20} {pct(every)}")
     q = statistics.quantiles(every, n=100, method="inclusive")
     out["all"] = {"p50": statistics.median(every), "p95": q[94], "n": len(every)}
     return out

@@ -116,15 +116,6 @@ def normalize(kind: str, value: str) -> str:
     raise ValueError(f"unknown subject kind {kind!r}")
 
 
-def describe_invalid(kind: str, value: str) -> list[str]:
-    """The 400 messages for an invalid subject (empty if it is valid)."""
-    try:
-        normalize(kind, value)
-    except InvalidRequest as exc:
-        return exc.messages
-    return []
-
-
 def subject_hash(secret: bytes, kind: str, normalized: str) -> str:
     """What an audit record keeps of its subject: HMAC-SHA256 under the instance secret.
 

@@ -39,16 +39,16 @@ def subject_param(ctx: Ctx, name: str, kind: str) -> str:
         raise InvalidRequest(f"{name}: is required")
     try:
         data_privacy.normalize(kind, standard)
-    except InvalidRequest:
-        assert raw is not None
-        literal = unquote(raw, errors="replace").strip()
-        if literal == standard:
-            raise
-        try:
-            data_privacy.normalize(kind, literal)
-        except InvalidRequest:
-            raise InvalidRequest(*data_privacy.describe_invalid(kind, standard)) from None
-        return literal
+    except InvalidRequest as invalid:
+        literal = unquote(raw or "", errors="replace").strip()
+        if literal != standard:
+            try:
+                data_privacy.normalize(kind, literal)
+            except InvalidRequest:
+                pass
+            else:
+                return literal
+        raise invalid from None
     return standard
 
 

@@ -20,12 +20,6 @@ from gongkit.services import calls as svc
 T = TypeVar("T")
 
 
-def read(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run ``fn(conn, ...)`` in one read transaction."""
-    with db.read() as conn:
-        return fn(conn, *args, **kwargs)
-
-
 def write(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run ``fn(conn, ...)`` in one write transaction."""
     with db.write() as conn:
@@ -96,9 +90,7 @@ async def list_calls_extensive(ctx: Ctx) -> dict[str, Any]:
         ctx.require_scope("api:calls:read:media-url")
         signer = svc.media_url_signer(ctx.state.secret, ctx.state.settings.app_url, ctx.company_id, ctx.clock.now_ms())
     page_query = ctx.page_query(model_params(body), body.cursor)
-    return await ctx.run(
-        read,
-        ctx.db,
+    return await ctx.read(
         svc.list_calls_extensive,
         page_query,
         company_id=ctx.company_id,
@@ -112,9 +104,7 @@ async def list_calls_extensive(ctx: Ctx) -> dict[str, Any]:
 async def get_call_transcripts(ctx: Ctx) -> dict[str, Any]:
     body = await ctx.json(TranscriptRequest)
     page_query = ctx.page_query(model_params(body), body.cursor)
-    return await ctx.run(
-        read, ctx.db, svc.get_transcripts, page_query, company_id=ctx.company_id, flt=body.filter.to_filter()
-    )
+    return await ctx.read(svc.get_transcripts, page_query, company_id=ctx.company_id, flt=body.filter.to_filter())
 
 
 @handles("addCallRecording")

@@ -6,10 +6,9 @@ from typing import Any
 
 from gongkit.server.context import Ctx
 from gongkit.server.routes import handles
-from gongkit.server.routes.calls import read
 from gongkit.services import settings as svc
 
 
 @handles("listWorkspaces")
 async def list_workspaces(ctx: Ctx) -> dict[str, Any]:
-    return await ctx.run(read, ctx.db, svc.list_workspaces, company_id=ctx.company_id)
+    return await ctx.read(svc.list_workspaces, company_id=ctx.company_id)

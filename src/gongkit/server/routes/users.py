@@ -8,7 +8,6 @@ from gongkit.server.context import Ctx, model_params
 from gongkit.server.models_calls import wire_id
 from gongkit.server.models_users import UsersExtensiveRequest
 from gongkit.server.routes import handles
-from gongkit.server.routes.calls import read
 from gongkit.services import users as svc
 
 
@@ -16,9 +15,7 @@ from gongkit.services import users as svc
 async def list_users(ctx: Ctx) -> dict[str, Any]:
     include_avatars = ctx.query_bool("includeAvatars")
     page_query = ctx.page_query([include_avatars], ctx.query("cursor"))
-    return await ctx.run(
-        read, ctx.db, svc.list_users, page_query, company_id=ctx.company_id, include_avatars=include_avatars
-    )
+    return await ctx.read(svc.list_users, page_query, company_id=ctx.company_id, include_avatars=include_avatars)
 
 
 @handles("listMultipleUsers")
@@ -26,9 +23,7 @@ async def list_multiple_users(ctx: Ctx) -> dict[str, Any]:
     body = await ctx.json(UsersExtensiveRequest)
     f = body.filter
     page_query = ctx.page_query(model_params(body), body.cursor)
-    return await ctx.run(
-        read,
-        ctx.db,
+    return await ctx.read(
         svc.list_users,
         page_query,
         company_id=ctx.company_id,
@@ -44,10 +39,10 @@ async def list_multiple_users(ctx: Ctx) -> dict[str, Any]:
 @handles("getUser")
 async def get_user(ctx: Ctx) -> dict[str, Any]:
     user_id = wire_id(ctx.path_param("id"), "id")
-    return await ctx.run(read, ctx.db, svc.get_user, company_id=ctx.company_id, user_id=user_id)
+    return await ctx.read(svc.get_user, company_id=ctx.company_id, user_id=user_id)
 
 
 @handles("getUserHistory")
 async def get_user_history(ctx: Ctx) -> dict[str, Any]:
     user_id = wire_id(ctx.path_param("id"), "id")
-    return await ctx.run(read, ctx.db, svc.get_user_history, company_id=ctx.company_id, user_id=user_id)
+    return await ctx.read(svc.get_user_history, company_id=ctx.company_id, user_id=user_id)

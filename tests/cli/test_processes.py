@@ -103,12 +103,15 @@ def test_demo_command_tours_and_serves(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         assert proc.stdout is not None
         seen = ""
-        while "gong.calls.transcripts" not in seen and time.monotonic() < deadline:
+        # The tour ends with a bare rule line after the transcript; the serving notice follows it on stderr.
+        while time.monotonic() < deadline:
             line = proc.stdout.readline()
             if not line:
                 break
             seen += line
-        time.sleep(0.5)
+            if "gong.calls.transcripts" in seen and line.strip() and set(line.strip()) == {"─"}:
+                break
+        time.sleep(1.0)
     finally:
         out, err = _stop(proc)
     seen += out

@@ -39,13 +39,13 @@ PY = sys.executable
 
 SERVE_GONGKIT = """
 import sys, uvicorn
-from gongkit.config import Settings
+from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
-from gongkit.server import logs
+from gongkit.server.core import logs
 from gongkit.db import migrate
 data_dir, url, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
 migrate(url)
-settings = Settings(data_dir=data_dir, database_url=url, app_url=f"http://127.0.0.1:{port}")
+settings = ServerSettings(data_dir=data_dir, database_url=url, app_url=f"http://127.0.0.1:{port}")
 logs.configure("info", settings.log_file)
 # Access lines go to the log file only (a terminal would be the bottleneck, not the server).
 import logging

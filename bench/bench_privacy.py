@@ -38,17 +38,20 @@ from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from starlette.testclient import TestClient
+from tests.support import factories as f
 
-from gongkit.clock import SystemClock
-from gongkit.config import Settings
+from gongkit import control as admin
 from gongkit.db import Database, migrate
+from gongkit.db.media import MediaStore
 from gongkit.db.schema import call_parties, calls, crm_objects, instance_settings
-from gongkit.demo import factories as f
 from gongkit.demo.generator import PRIVACY_SUBJECTS, DemoSize, create_demo_company
-from gongkit.media import MediaStore
-from gongkit.server import create_app, logs
-from gongkit.server.ratelimit import RateLimiter
-from gongkit.services import admin, data_privacy, erasure
+from gongkit.kernel.clock import SystemClock
+from gongkit.kernel.config import ServerSettings
+from gongkit.server import create_app
+from gongkit.server.core import logs
+from gongkit.server.core.ratelimit import RateLimiter
+from gongkit.server.groups.data_privacy import erasure
+from gongkit.server.groups.data_privacy import lookup as data_privacy
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"
@@ -58,7 +61,7 @@ MARK = "bench_privacy_company"
 @dataclass
 class Store:
     engine: str
-    settings: Settings
+    settings: ServerSettings
     db: Database
     company_id: int
     access_key: str
@@ -102,7 +105,7 @@ def open_store(engine: str, calls_n: int, share: float, rebuild: bool) -> Store:
         url = _pg_database(
             os.environ["GONGKIT_BENCH_PG_URL"], f"gongkit_bench_privacy_{tag.replace('-', '_')}", fresh=rebuild
         )
-    settings = Settings(data_dir=data_dir, database_url=url)
+    settings = ServerSettings(data_dir=data_dir, database_url=url)
     migrate(url)
     db = Database(url)
     with db.read() as conn:

@@ -22,12 +22,12 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from gongkit.clock import SystemClock
-from gongkit.config import Settings
+from gongkit import control as admin
 from gongkit.db import Database, migrate
+from gongkit.kernel.clock import SystemClock
+from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
-from gongkit.server.ratelimit import RateLimiter
-from gongkit.services import admin
+from gongkit.server.core.ratelimit import RateLimiter
 from tests.support.contract import ContractClient
 
 PG_URL = os.environ.get("GONGKIT_TEST_PG_URL", "").strip()
@@ -81,22 +81,22 @@ def engine(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Settings]:
+def settings(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[ServerSettings]:
     if engine == "sqlite":
-        s = Settings(data_dir=tmp_path / "data")
+        s = ServerSettings(data_dir=tmp_path / "data")
         migrate(s.database_url)
         yield s
     else:
         template = request.getfixturevalue("pg_template")
         name, url = new_pg_database(template)
         try:
-            yield Settings(data_dir=tmp_path / "data", database_url=url)
+            yield ServerSettings(data_dir=tmp_path / "data", database_url=url)
         finally:
             drop_pg_database(name)
 
 
 @pytest.fixture
-def db(settings: Settings) -> Iterator[Database]:
+def db(settings: ServerSettings) -> Iterator[Database]:
     database = Database(settings.database_url)
     yield database
     database.dispose()
@@ -130,7 +130,7 @@ def company(db: Database) -> Company:
 
 
 @pytest.fixture
-def client(settings: Settings, db: Database) -> Iterator[ContractClient]:
+def client(settings: ServerSettings, db: Database) -> Iterator[ContractClient]:
     """An in-process client; every answer is checked against the official contract."""
     app = create_app(settings, db=db, limiter=RateLimiter("memory://"))
     with ContractClient(app) as c:

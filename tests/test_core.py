@@ -8,9 +8,9 @@ import base64
 import pytest
 import time_machine
 
-from gongkit.clock import SystemClock
+from gongkit import control as admin
 from gongkit.db import Database
-from gongkit.services import admin
+from gongkit.kernel.clock import SystemClock
 from tests.conftest import Company, make_company
 from tests.support.contract import ContractClient
 
@@ -121,7 +121,7 @@ def test_expired_bearer_token_is_refused(client: ContractClient, db: Database, c
 
 
 def test_unknown_scope_cannot_be_minted(db: Database, company: Company) -> None:
-    from gongkit.errors import InvalidRequest
+    from gongkit.kernel.errors import InvalidRequest
 
     with pytest.raises(InvalidRequest, match="unknown scopes: api:nope"), db.write() as conn:
         admin.create_token(conn, SystemClock(), company.id, ["api:nope"])

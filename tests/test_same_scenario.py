@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from gongkit import Gong
-from gongkit.config import Settings
 from gongkit.db import Database
 from gongkit.demo.generator import DemoSize, DemoSummary, create_demo_company
+from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
 from tests.support.contract import check_response
 from tests.support.server_process import ServerProcess
@@ -25,7 +25,7 @@ SIZE = DemoSize(calls=30, users=6, accounts=4, contacts_per_account=2, leads=4, 
 
 
 @pytest.fixture
-def demo(db: Database, settings: Settings) -> DemoSummary:
+def demo(db: Database, settings: ServerSettings) -> DemoSummary:
     return create_demo_company(db, seed=3, size=SIZE, rate_per_second=1000, rate_per_day=1_000_000)
 
 
@@ -99,7 +99,7 @@ def scenario(http: Any, headers: dict[str, str]) -> dict[str, Any]:
 
 
 def test_the_scenario_gives_the_same_answers_in_process_and_in_a_real_server(
-    client: Any, db: Database, settings: Settings, demo: DemoSummary, tmp_path: Path
+    client: Any, db: Database, settings: ServerSettings, demo: DemoSummary, tmp_path: Path
 ) -> None:
     headers = Company(demo.company_id, demo.access_key, demo.secret).basic
     in_process = scenario(client, headers)

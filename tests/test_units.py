@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gongkit.clock import DateTimeError, ms_to_iso, parse_datetime_ms
-from gongkit.errors import InvalidRequest
-from gongkit.ids import new_id, new_message_id, new_request_id, parse_id
-from gongkit.paging import INVALID_CURSOR, CursorCodec, CursorState, query_fingerprint
+from gongkit.db.paging import INVALID_CURSOR, CursorCodec, CursorState, query_fingerprint
+from gongkit.kernel.clock import DateTimeError, ms_to_iso, parse_datetime_ms
+from gongkit.kernel.errors import InvalidRequest
+from gongkit.kernel.ids import new_id, new_message_id, new_request_id, parse_id
 from gongkit.spec import GROUPS, operation, operations, response_schema
 
 

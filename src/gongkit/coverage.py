@@ -2,7 +2,7 @@
 
 Everything is derived from the code, never kept by hand:
 
-- **Server**: a handler registered with ``@handles(operationId)`` (``gongkit.server.routes.load_all()``);
+- **Server**: a handler registered with ``@handles(operationId)`` (``gongkit.server.core.routing.load_all()``);
   operations without one answer 501.
 - **SDK**: a method of a resource group of :class:`gongkit.Gong` that sends the operation's request. If
   ``gongkit.sdk`` exports ``OPERATION_METHODS`` (``{operationId: "group.method"}``) that mapping is used; else
@@ -49,7 +49,7 @@ class Row:
 
 
 def server_operations() -> set[str]:
-    from gongkit.server.routes import load_all
+    from gongkit.server.core.routing import load_all
 
     return set(load_all())
 

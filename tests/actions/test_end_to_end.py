@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from gongkit import control as admin
 from gongkit.actions import run
-from gongkit.config import Settings
 from gongkit.db import Database
 from gongkit.demo.generator import DemoSize, create_demo_company
+from gongkit.kernel.config import ServerSettings
 from gongkit.sdk import Gong
-from gongkit.services import admin
 from tests.support.contract import ContractClient
 
 SMALL = DemoSize(
@@ -51,7 +51,7 @@ class Demo:
 
 
 @pytest.fixture
-def demo(settings: Settings, db: Database, client: ContractClient) -> Iterator[Demo]:
+def demo(settings: ServerSettings, db: Database, client: ContractClient) -> Iterator[Demo]:
     summary = create_demo_company(db, seed=3, size=SMALL, media_dir=settings.media_dir)
     with db.write() as conn:
         admin.update_company(conn, summary.company_id, rate_per_second=100_000, rate_per_day=10_000_000)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import pytest
 from click.testing import CliRunner
 
+from gongkit import control as admin
 from gongkit.cli.demo import background_server
-from gongkit.config import Settings
 from gongkit.db import Database
 from gongkit.demo.generator import DemoSize, create_demo_company
-from gongkit.services import admin
+from gongkit.kernel.config import ServerSettings
 
 
 def free_port() -> int:
@@ -33,7 +33,7 @@ class LiveServer:
     access_key: str
     secret: str
     company_id: str
-    settings: Settings
+    settings: ServerSettings
 
     @property
     def options(self) -> list[str]:
@@ -54,7 +54,7 @@ SMALL = DemoSize(
 
 
 @pytest.fixture
-def live(settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
+def live(settings: ServerSettings, db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
     for name in ("GONG_BASE_URL", "GONG_ACCESS_KEY", "GONG_ACCESS_KEY_SECRET", "GONG_BEARER_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     summary = create_demo_company(db, seed=5, size=SMALL, media_dir=settings.media_dir)

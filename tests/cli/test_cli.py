@@ -11,10 +11,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from gongkit import control as svc
 from gongkit.cli.main import cli
-from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.services import admin as svc
+from gongkit.kernel.config import ServerSettings
 from tests.cli.conftest import LiveServer
 
 
@@ -74,7 +74,7 @@ def test_version(runner: CliRunner) -> None:
 # --- admin ----------------------------------------------------------------------------------------------
 
 
-def _admin(runner: CliRunner, settings: Settings, *args: str) -> Any:
+def _admin(runner: CliRunner, settings: ServerSettings, *args: str) -> Any:
     result = runner.invoke(
         cli, ["admin", "--database", settings.database_url, "--data-dir", str(settings.data_dir), *args]
     )
@@ -82,7 +82,7 @@ def _admin(runner: CliRunner, settings: Settings, *args: str) -> Any:
     return json.loads(result.output)
 
 
-def test_admin_companies_keys_tokens(runner: CliRunner, settings: Settings, db: Database) -> None:
+def test_admin_companies_keys_tokens(runner: CliRunner, settings: ServerSettings, db: Database) -> None:
     made = _admin(runner, settings, "company", "create", "Initech", "--rate-per-second", "7", "--with-key")
     cid = made["id"]
     assert made["name"] == "Initech" and made["rate_per_second"] == 7
@@ -108,7 +108,7 @@ def test_admin_companies_keys_tokens(runner: CliRunner, settings: Settings, db: 
     assert "api:calls:read:basic" in scopes
 
 
-def test_admin_errors(runner: CliRunner, settings: Settings) -> None:
+def test_admin_errors(runner: CliRunner, settings: ServerSettings) -> None:
     base = ["admin", "--database", settings.database_url]
     result = runner.invoke(cli, [*base, "key", "create", "999"])
     assert result.exit_code == 1 and "not found" in result.output
@@ -123,14 +123,14 @@ def test_admin_errors(runner: CliRunner, settings: Settings) -> None:
     assert result.exit_code == 1 and "unknown scopes" in result.output
 
 
-def test_admin_table_output(runner: CliRunner, settings: Settings) -> None:
+def test_admin_table_output(runner: CliRunner, settings: ServerSettings) -> None:
     base = ["admin", "--database", settings.database_url]
     runner.invoke(cli, [*base, "company", "create", "Tabled"])
     result = runner.invoke(cli, [*base, "company", "list", "--table"])
     assert result.exit_code == 0 and "Tabled" in result.output and "rate_per_second" in result.output
 
 
-def test_admin_demo(runner: CliRunner, settings: Settings) -> None:
+def test_admin_demo(runner: CliRunner, settings: ServerSettings) -> None:
     info = _admin(runner, settings, "demo", "--calls", "8", "--seed", "11")
     assert info["created"] is True and info["counts"]["calls"] == 8
     assert info["accessKey"] and info["privacySubjects"]

@@ -17,9 +17,9 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from gongkit.config import Settings
 from gongkit.db import migrate
 from gongkit.demo.generator import demo_credentials
+from gongkit.kernel.config import ServerSettings
 from tests.cli.conftest import free_port
 
 GONGKIT = [sys.executable, "-m", "gongkit.cli.main"]
@@ -182,7 +182,7 @@ def restore_logging() -> Iterator[None]:
 def test_asgi_factory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gongkit.server import asgi
 
-    settings = Settings(data_dir=tmp_path / "d")
+    settings = ServerSettings(data_dir=tmp_path / "d")
     migrate(settings.database_url)
     monkeypatch.setenv("GONGKIT_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("GONGKIT_LOG_LEVEL", "warning")

@@ -12,8 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, func, select
 
+from gongkit import control as admin
 from gongkit.db import Database, migrate
 from gongkit.db import schema as s
+from gongkit.db.media import MediaStore
+from gongkit.db.rows import render_basic_json
 from gongkit.demo.generator import (
     PRIVACY_SUBJECTS,
     REFERENCE_MS,
@@ -24,10 +27,7 @@ from gongkit.demo.generator import (
     demo_credentials,
     generate,
 )
-from gongkit.errors import Conflict
-from gongkit.media import MediaStore
-from gongkit.services import admin
-from gongkit.services.calls import render_basic_json
+from gongkit.kernel.errors import Conflict
 from tests.support.contract import _validator
 
 SMALL = DemoSize(
@@ -167,7 +167,7 @@ def test_given_credentials_and_limits_are_used(db: Database) -> None:
 
 
 def test_generate_fills_an_existing_company_and_reports_progress(db: Database) -> None:
-    from gongkit.clock import FixedClock
+    from gongkit.kernel.clock import FixedClock
 
     with db.write() as conn:
         cid = admin.create_company(conn, FixedClock(REFERENCE_MS), "Globex")

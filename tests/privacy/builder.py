@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text
 
 from gongkit.db import Database
+from gongkit.db.media import MediaStore
+from gongkit.db.rows import render_basic_json
 from gongkit.db.schema import (
     call_access,
     call_comments,
@@ -37,8 +39,6 @@ from gongkit.db.schema import (
     transcript_monologues,
     users,
 )
-from gongkit.media import MediaStore
-from gongkit.services.calls import render_basic_json
 
 BASE_MS = 1_709_305_200_000  # 2024-03-01T15:00:00Z
 _ids = itertools.count(1_000_000_000_000_000_001)

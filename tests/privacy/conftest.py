@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.media import MediaStore
+from gongkit.db.media import MediaStore
+from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
-from gongkit.server.ratelimit import RateLimiter
-from gongkit.services.erasure import ErasureConfig, ErasureWorker
+from gongkit.server.core.ratelimit import RateLimiter
+from gongkit.server.groups.data_privacy.erasure import ErasureConfig, ErasureWorker
 from tests.conftest import Company
 from tests.privacy.builder import Builder
 from tests.support.contract import ContractClient
@@ -22,7 +22,7 @@ from tests.support.contract import ContractClient
 class PrivacyApp:
     client: ContractClient
     worker: ErasureWorker
-    settings: Settings
+    settings: ServerSettings
     db: Database
 
     def run_erasures(self) -> int:
@@ -31,12 +31,12 @@ class PrivacyApp:
 
 
 @pytest.fixture
-def media(settings: Settings) -> MediaStore:
+def media(settings: ServerSettings) -> MediaStore:
     return MediaStore(settings.media_dir)
 
 
 @pytest.fixture
-def papp(settings: Settings, db: Database) -> Iterator[PrivacyApp]:
+def papp(settings: ServerSettings, db: Database) -> Iterator[PrivacyApp]:
     settings.erasure_workers = 0
     app = create_app(settings, db=db, limiter=RateLimiter("memory://"))
     app.state.gong.extras["erasure_config"] = ErasureConfig(poll_seconds=0.05, batch_size=2)

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from gongkit import control as admin
 from gongkit.cli import privacy as privacy_cli
 from gongkit.cli.main import cli
-from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.services import admin
+from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
 from tests.privacy.builder import Builder
 from tests.privacy.scenario import jane
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.process
 
 @pytest.fixture
 def server(
-    settings: Settings, db: Database, company: Company, monkeypatch: pytest.MonkeyPatch
+    settings: ServerSettings, db: Database, company: Company, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[ServerProcess]:
     for name in ("GONG_BASE_URL", "GONG_ACCESS_KEY", "GONG_ACCESS_KEY_SECRET", "GONG_BEARER_TOKEN"):
         monkeypatch.delenv(name, raising=False)
@@ -173,7 +173,7 @@ def test_batch_reports_invalid_subjects(
     assert "not a valid e-mail address" in rows["jane@nowhere"]["error"]
 
 
-def test_status_and_audit(server: ServerProcess, settings: Settings, company: Company, build: Builder) -> None:
+def test_status_and_audit(server: ServerProcess, settings: ServerSettings, company: Company, build: Builder) -> None:
     jane(build)
     request_id = out(
         gk(server, company, "erase", "--email", "jane.doe@example.com", "--yes", "--wait", "--interval", "0.1")

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from gongkit.clock import SystemClock
+from gongkit import control as admin
 from gongkit.db import Database
+from gongkit.db.media import MediaStore
 from gongkit.db.schema import (
     call_comments,
     call_context_objects,
@@ -28,8 +29,8 @@ from gongkit.db.schema import (
     meetings,
     transcript_monologues,
 )
-from gongkit.media import MediaStore
-from gongkit.services import admin, erasure
+from gongkit.kernel.clock import SystemClock
+from gongkit.server.groups.data_privacy import erasure
 from tests.conftest import Company, make_company
 from tests.privacy.builder import Builder, rows_as_text, rows_by_call, snapshot
 from tests.privacy.conftest import PrivacyApp

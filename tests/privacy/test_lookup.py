@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from gongkit.clock import SystemClock, ms_to_iso
+from gongkit import control as admin
 from gongkit.db import Database
-from gongkit.media import MediaStore
-from gongkit.services import admin
+from gongkit.db.media import MediaStore
+from gongkit.kernel.clock import SystemClock, ms_to_iso
 from tests.conftest import Company, make_company
 from tests.privacy.builder import BASE_MS, Builder
 from tests.privacy.conftest import PrivacyApp

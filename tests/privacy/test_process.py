@@ -12,9 +12,9 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from gongkit.config import Settings
 from gongkit.db import Database
 from gongkit.db.schema import erasure_jobs
+from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
 from tests.privacy.builder import Builder, rows_as_text, snapshot
 from tests.privacy.scenario import jane
@@ -43,7 +43,7 @@ def _wait(server: ServerProcess, company: Company, job_id: str, until: Any, time
 
 
 def test_an_erasure_killed_midway_finishes_exactly_once_after_restart(
-    settings: Settings, db: Database, company: Company, build: Builder, tmp_path: Path
+    settings: ServerSettings, db: Database, company: Company, build: Builder, tmp_path: Path
 ) -> None:
     w = jane(build)
     for _ in range(20):
@@ -113,7 +113,7 @@ SUBJECT_TRACES = re.compile(r"jane\.doe|jane%2edoe|jdoe|4255552671|555.?2671|425
 
 
 def test_the_server_log_never_carries_a_subject(
-    settings: Settings, db: Database, company: Company, build: Builder
+    settings: ServerSettings, db: Database, company: Company, build: Builder
 ) -> None:
     jane(build)
     with ServerProcess(settings.database_url, settings.data_dir, env={"GONGKIT_ERASURE_POLL_SECONDS": "0.1"}) as server:

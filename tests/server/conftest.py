@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from gongkit.clock import SystemClock
+from gongkit import control as admin
 from gongkit.db import Database
-from gongkit.services import admin
+from gongkit.kernel.clock import SystemClock
 from tests.conftest import Company
 
 T = TypeVar("T")

@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from gongkit.config import Settings
 from gongkit.db import Database
+from gongkit.db.media import MediaStore
 from gongkit.db.schema import call_context_objects, call_media, call_parties, calls
-from gongkit.demo import factories as f
-from gongkit.media import MediaStore
-from gongkit.services import calls as svc
+from gongkit.kernel.config import ServerSettings
+from gongkit.server.groups.calls import writes
 from tests.conftest import Company, make_company
 from tests.server.conftest import Seed, assert_error, bearer
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 
@@ -171,14 +171,14 @@ def test_a_repeat_that_loses_the_race_is_a_409_too(
     first = client.post("/v2/calls", json=new_call(rep), headers=company.basic).json()["callId"]
     # As if the first call were committed between this request's check and its insert: the check sees nothing,
     # the unique constraint refuses the insert, and the answer is the same 409.
-    real = svc._existing_call_for
+    real = writes._existing_call_for
     checks: list[str] = []
 
     def blind_first_check(conn: Any, company_id: int, client_unique_id: str) -> int | None:
         checks.append(client_unique_id)
         return None if len(checks) == 1 else real(conn, company_id, client_unique_id)
 
-    monkeypatch.setattr(svc, "_existing_call_for", blind_first_check)
+    monkeypatch.setattr(writes, "_existing_call_for", blind_first_check)
     r = client.post("/v2/calls", json=new_call(rep), headers=company.basic)
     assert_error(r, 409, f"A call with this clientUniqueId was already added: callId {first}")
     assert checks == ["pbx-1", "pbx-1"]
@@ -350,7 +350,7 @@ def test_context_and_parties_are_stored_with_lookup_twins(
 
 
 def test_add_recording_stores_the_file(
-    client: ContractClient, company: Company, rep: int, db: Database, settings: Settings
+    client: ContractClient, company: Company, rep: int, db: Database, settings: ServerSettings
 ) -> None:
     call_id = client.post("/v2/calls", json=new_call(rep), headers=company.basic).json()["callId"]
     files = {"mediaFile": ("rec.mp3", b"ID3\x03fake-mp3", "audio/mpeg")}

@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from gongkit.clock import FixedClock
-from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.demo import factories as f
-from gongkit.media import MediaStore
+from gongkit.db.media import MediaStore
+from gongkit.kernel.clock import FixedClock
+from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
-from gongkit.server.ratelimit import RateLimiter
+from gongkit.server.core.ratelimit import RateLimiter
 from tests.conftest import Company
 from tests.server.conftest import Seed, assert_error, bearer
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z
@@ -379,7 +379,7 @@ def test_unknown_fields_are_accepted(client: ContractClient, company: Company, r
 
 
 @pytest.fixture
-def clocked(settings: Settings, db: Database) -> Iterator[tuple[ContractClient, FixedClock]]:
+def clocked(settings: ServerSettings, db: Database) -> Iterator[tuple[ContractClient, FixedClock]]:
     clock = FixedClock(T0 + 30 * 24 * HOUR)
     app = create_app(settings, db=db, clock=clock, limiter=RateLimiter("memory://"))
     with ContractClient(app) as c:
@@ -387,7 +387,7 @@ def clocked(settings: Settings, db: Database) -> Iterator[tuple[ContractClient, 
 
 
 def test_media_urls_download_the_recording_for_8_hours(
-    clocked: tuple[ContractClient, FixedClock], company: Company, seed: Seed, settings: Settings
+    clocked: tuple[ContractClient, FixedClock], company: Company, seed: Seed, settings: ServerSettings
 ) -> None:
     client, clock = clocked
     store = MediaStore(settings.media_dir)
@@ -417,7 +417,7 @@ def test_media_urls_download_the_recording_for_8_hours(
 
 
 def test_media_link_of_an_erased_recording_is_gone(
-    client: ContractClient, company: Company, seed: Seed, settings: Settings, db: Database
+    client: ContractClient, company: Company, seed: Seed, settings: ServerSettings, db: Database
 ) -> None:
     store = MediaStore(settings.media_dir)
     seed(f.make_call, company.id, media={"audio": b"abc"}, media_store=store)
@@ -433,7 +433,7 @@ def test_media_link_of_an_erased_recording_is_gone(
 
 
 def test_media_needs_its_own_scope_with_a_bearer_token(
-    client: ContractClient, company: Company, seed: Seed, db: Database, settings: Settings
+    client: ContractClient, company: Company, seed: Seed, db: Database, settings: ServerSettings
 ) -> None:
     seed(f.make_call, company.id, media={"audio": b"abc"}, media_store=MediaStore(settings.media_dir))
     body = {"filter": {}, "contentSelector": {"exposedFields": {"media": True}}}

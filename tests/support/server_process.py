@@ -150,11 +150,12 @@ def main(argv: list[str] | None = None) -> None:
 
     import uvicorn
 
-    from gongkit.config import Settings
     from gongkit.db import migrate
-    from gongkit.server import create_app, logs
+    from gongkit.kernel.config import ServerSettings
+    from gongkit.server import create_app
+    from gongkit.server.core import logs
 
-    settings = Settings(data_dir=args.data_dir, database_url=args.database_url, log_level=args.log_level)
+    settings = ServerSettings(data_dir=args.data_dir, database_url=args.database_url, log_level=args.log_level)
     migrate(settings.database_url)
     logs.configure(settings.log_level, settings.log_file)
     app = create_app(settings)

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
-from gongkit.config import Settings
 from gongkit.db import Database, migrate
+from gongkit.kernel.config import ServerSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,11 +33,11 @@ def store_options(fn: F) -> F:
     return fn
 
 
-def settings_for(data_dir: Path | None, database_url: str | None, **overrides: Any) -> Settings:
-    return Settings.from_env(data_dir=data_dir, database_url=database_url, **overrides)
+def settings_for(data_dir: Path | None, database_url: str | None, **overrides: Any) -> ServerSettings:
+    return ServerSettings.from_env(data_dir=data_dir, database_url=database_url, **overrides)
 
 
-def open_store(settings: Settings) -> Database:
+def open_store(settings: ServerSettings) -> Database:
     """The database of ``settings``, migrated to the newest schema."""
     migrate(settings.database_url)
     return Database(settings.database_url)

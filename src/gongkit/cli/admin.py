@@ -12,17 +12,17 @@ from typing import Any, TypeVar
 import click
 from sqlalchemy import Connection
 
+from gongkit import control as svc
 from gongkit.cli._context import open_store, settings_for, store_options
 from gongkit.cli._output import emit, fail, table_option
-from gongkit.clock import SystemClock
-from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.errors import GongError
-from gongkit.services import admin as svc
+from gongkit.kernel.clock import SystemClock
+from gongkit.kernel.config import ServerSettings
+from gongkit.kernel.errors import ApiError
 
 T = TypeVar("T")
 
-pass_settings = click.make_pass_decorator(Settings)
+pass_settings = click.make_pass_decorator(ServerSettings)
 
 _TEXT_SETTINGS = ("name", "time_zone")
 _COMPANY_COLUMNS = ("id", "name", "time_zone", "rate_per_second", "rate_per_day", "page_size")
@@ -32,22 +32,22 @@ def _company_view(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (str(v) if k == "id" else v) for k, v in row.items()}
 
 
-def _write(settings: Settings, fn: Callable[[Connection], T]) -> T:
+def _write(settings: ServerSettings, fn: Callable[[Connection], T]) -> T:
     db = open_store(settings)
     try:
         with db.write() as conn:
             return fn(conn)
-    except GongError as exc:
+    except ApiError as exc:
         fail("; ".join(exc.messages))
     finally:
         db.dispose()
 
 
-def _write_db(settings: Settings, fn: Callable[[Database], T]) -> T:
+def _write_db(settings: ServerSettings, fn: Callable[[Database], T]) -> T:
     db = open_store(settings)
     try:
         return fn(db)
-    except GongError as exc:
+    except ApiError as exc:
         fail("; ".join(exc.messages))
     finally:
         db.dispose()
@@ -92,7 +92,7 @@ def _setting_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--with-key", is_flag=True, help="Also create an access key and print it.")
 @table_option
 @pass_settings
-def company_create(settings: Settings, /, name: str, with_key: bool, as_table: bool, **options: Any) -> None:
+def company_create(settings: ServerSettings, /, name: str, with_key: bool, as_table: bool, **options: Any) -> None:
     """Create a company named NAME (rate limits default to Gong's: 3/s, 10,000/day)."""
     values = {k: v for k, v in options.items() if v is not None}
 
@@ -112,7 +112,7 @@ def company_create(settings: Settings, /, name: str, with_key: bool, as_table: b
 @company.command("list")
 @table_option
 @pass_settings
-def company_list(settings: Settings, as_table: bool) -> None:
+def company_list(settings: ServerSettings, as_table: bool) -> None:
     """List the companies."""
     rows = [_company_view(r) for r in _write(settings, svc.list_companies)]
     emit(rows, as_table, columns=_COMPANY_COLUMNS)
@@ -124,7 +124,7 @@ def company_list(settings: Settings, as_table: bool) -> None:
 @_setting_options
 @table_option
 @pass_settings
-def company_set(settings: Settings, /, company_id: str, as_table: bool, **options: Any) -> None:
+def company_set(settings: ServerSettings, /, company_id: str, as_table: bool, **options: Any) -> None:
     """Change settings of company COMPANY_ID, e.g. ``--rate-per-second 10 --page-size 50``."""
     cid = _company_id(company_id)
     values = {k: v for k, v in options.items() if v is not None}
@@ -151,7 +151,7 @@ def key() -> None:
 @click.option("--name", default="", help="A label for the key.")
 @table_option
 @pass_settings
-def key_create(settings: Settings, company_id: str, name: str, as_table: bool) -> None:
+def key_create(settings: ServerSettings, company_id: str, name: str, as_table: bool) -> None:
     """Create an access key for COMPANY_ID; the secret is shown only now."""
     cid = _company_id(company_id)
     pair = _write(settings, lambda conn: svc.create_api_key(conn, SystemClock(), cid, name=name))
@@ -162,7 +162,7 @@ def key_create(settings: Settings, company_id: str, name: str, as_table: bool) -
 @click.argument("access_key")
 @table_option
 @pass_settings
-def key_revoke(settings: Settings, access_key: str, as_table: bool) -> None:
+def key_revoke(settings: ServerSettings, access_key: str, as_table: bool) -> None:
     """Revoke ACCESS_KEY (requests with it are refused from now on)."""
     _write(settings, lambda conn: svc.revoke_api_key(conn, SystemClock(), access_key))
     emit({"accessKey": access_key, "revoked": True}, as_table)
@@ -187,7 +187,12 @@ def token() -> None:
 @table_option
 @pass_settings
 def token_create(
-    settings: Settings, company_id: str, scopes: tuple[str, ...], expires_in: int | None, name: str, as_table: bool
+    settings: ServerSettings,
+    company_id: str,
+    scopes: tuple[str, ...],
+    expires_in: int | None,
+    name: str,
+    as_table: bool,
 ) -> None:
     """Create a Bearer token for COMPANY_ID limited to the given scopes; shown only now."""
     cid = _company_id(company_id)
@@ -214,7 +219,7 @@ def token_scopes(as_table: bool) -> None:
 @click.option("--seed", type=int, default=None, help="Random seed (the same seed makes the same company).")
 @table_option
 @pass_settings
-def admin_demo(settings: Settings, calls: int | None, seed: int | None, as_table: bool) -> None:
+def admin_demo(settings: ServerSettings, calls: int | None, seed: int | None, as_table: bool) -> None:
     """Create a demo company with generated users, calls and transcripts; print its credentials."""
     from gongkit.cli.demo import create_demo
 

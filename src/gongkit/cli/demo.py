@@ -21,14 +21,14 @@ import click
 from rich.panel import Panel
 from rich.table import Table
 
+from gongkit import control as svc
 from gongkit.cli._context import open_store, settings_for, store_options
 from gongkit.cli._output import console, fail
 from gongkit.cli.serve import apply_app_url, local_url, uvicorn_options
-from gongkit.clock import SystemClock
-from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.errors import GongError
-from gongkit.services import admin as svc
+from gongkit.kernel.clock import SystemClock
+from gongkit.kernel.config import ServerSettings
+from gongkit.kernel.errors import ApiError
 
 #: The seed of the demo company (the generator derives its id and credentials from it).
 DEFAULT_SEED = 1
@@ -58,7 +58,7 @@ def existing_demo(db: Database, seed: int = DEFAULT_SEED) -> dict[str, Any] | No
     with db.read() as conn:
         try:
             svc.get_company(conn, cid)
-        except GongError:
+        except ApiError:
             return None
     key, secret = demo_credentials(seed)
     if not _active_key(db, cid, key, secret):
@@ -70,7 +70,7 @@ def existing_demo(db: Database, seed: int = DEFAULT_SEED) -> dict[str, Any] | No
 
 def create_demo(
     db: Database,
-    settings: Settings,
+    settings: ServerSettings,
     *,
     calls: int | None = None,
     seed: int | None = None,
@@ -101,7 +101,7 @@ def create_demo(
 
 def ensure_demo(
     db: Database,
-    settings: Settings,
+    settings: ServerSettings,
     *,
     calls: int | None = None,
     seed: int | None = None,
@@ -145,7 +145,7 @@ def port_is_free(host: str, port: int) -> bool:
 
 
 @contextlib.contextmanager
-def background_server(settings: Settings, db: Database, host: str, port: int) -> Iterator[str]:
+def background_server(settings: ServerSettings, db: Database, host: str, port: int) -> Iterator[str]:
     """Run the server in a thread while the block runs; yields its base URL."""
     import uvicorn
 
@@ -272,7 +272,7 @@ def demo(
     Uses the embedded SQLite store in .gongkit/ (or --data-dir / --database); the demo company is created on
     the first run and its credentials are printed every time.
     """
-    from gongkit.server import logs
+    from gongkit.server.core import logs
 
     settings = settings_for(data_dir, database_url)
     apply_app_url(settings, host, port)

@@ -506,9 +506,9 @@ def audit(
     Records keep no subject in clear text, only a keyed hash (HMAC-SHA256 under the instance's secret); this
     command reads the server's database (--database / --data-dir), computes the hash and finds the records.
     """
-    from gongkit.errors import GongError as DomainError
-    from gongkit.services import erasure
-    from gongkit.services.admin import instance_secret
+    from gongkit.control import instance_secret
+    from gongkit.kernel.errors import ApiError as DomainError
+    from gongkit.server.groups.data_privacy import erasure
 
     subject = _subject(email, phone)
     db = open_store(settings_for(data_dir, database_url))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from gongkit.cli._context import open_store, settings_for, store_options
-from gongkit.config import Settings
+from gongkit.kernel.config import ServerSettings
 
 
 def local_url(host: str, port: int) -> str:
@@ -19,7 +19,7 @@ def local_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def apply_app_url(settings: Settings, host: str, port: int) -> None:
+def apply_app_url(settings: ServerSettings, host: str, port: int) -> None:
     """``settings.app_url`` from the bound address, unless ``GONGKIT_APP_URL`` says otherwise."""
     if not os.environ.get("GONGKIT_APP_URL", "").strip():
         settings.app_url = local_url(host, port)
@@ -67,8 +67,8 @@ def serve(
     """
     import uvicorn
 
-    from gongkit.server import logs
     from gongkit.server.app import create_app
+    from gongkit.server.core import logs
 
     settings = settings_for(data_dir, database_url, log_level=log_level)
     apply_app_url(settings, host, port)
@@ -105,7 +105,7 @@ def serve(
     )
 
 
-def _safe_url(settings: Settings) -> str:
+def _safe_url(settings: ServerSettings) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(settings.database_url).render_as_string(hide_password=True)

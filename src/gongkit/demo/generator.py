@@ -40,13 +40,13 @@ from typing import Any, TypeVar
 import orjson
 from sqlalchemy import JSON, Column, Dialect, MetaData, Table, select, types
 
-from gongkit.clock import FixedClock, ms_to_iso
+from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
-from gongkit.errors import Conflict
-from gongkit.media import MediaStore
-from gongkit.services import admin
-from gongkit.services.calls import render_basic_json
+from gongkit.db.media import MediaStore
+from gongkit.db.rows import render_basic_json
+from gongkit.kernel.clock import FixedClock, ms_to_iso
+from gongkit.kernel.errors import Conflict
 
 Progress = Callable[[str, int, int], None]
 Row = dict[str, Any]
@@ -136,7 +136,7 @@ def create_demo_company(
     time_zone: str = "US/Pacific",
 ) -> DemoSummary:
     """Create the demo company (id from :func:`demo_company_id`), one API key (from :func:`demo_credentials`
-    unless given) and its data. Raises :class:`~gongkit.errors.Conflict` if that company already exists."""
+    unless given) and its data. Raises :class:`~gongkit.kernel.errors.Conflict` if that company already exists."""
     company_id = demo_company_id(seed, name)
     default_key, default_secret = demo_credentials(seed)
     settings: dict[str, Any] = {"time_zone": time_zone}

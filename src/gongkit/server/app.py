@@ -24,26 +24,24 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gongkit.clock import Clock, SystemClock
-from gongkit.config import Settings
+from gongkit.control import instance_secret
 from gongkit.db import Database
-from gongkit.errors import (
+from gongkit.db.paging import CursorCodec
+from gongkit.kernel.clock import Clock, SystemClock
+from gongkit.kernel.config import ServerSettings
+from gongkit.kernel.errors import (
+    ApiError,
     Forbidden,
-    GongError,
     MethodNotAllowed,
     NotFound,
     NotImplementedYet,
     RateLimited,
     Unauthenticated,
 )
-from gongkit.ids import new_request_id
-from gongkit.paging import CursorCodec
-from gongkit.server import logs
-from gongkit.server.auth import Authenticator
-from gongkit.server.context import AppState, Ctx
-from gongkit.server.ratelimit import RateLimiter
-from gongkit.server.routes import HANDLERS, STARTUP_HOOKS, Handler, load_all
-from gongkit.services.admin import instance_secret
+from gongkit.server.core import logs, routing
+from gongkit.server.core.auth import Authenticator
+from gongkit.server.core.context import AppState, Ctx, request_id
+from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.spec import Operation, operations
 
 log = logging.getLogger("gongkit.server")
@@ -53,17 +51,9 @@ def json_response(payload: Any, status: int = 200, headers: dict[str, str] | Non
     return Response(orjson.dumps(payload), status_code=status, media_type="application/json", headers=headers)
 
 
-def error_response(request_id: str, exc: GongError) -> Response:
+def error_response(request_id: str, exc: ApiError) -> Response:
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
     return json_response({"requestId": request_id, "errors": exc.messages}, exc.status, headers)
-
-
-def _request_id(scope: Scope) -> str:
-    state = scope.setdefault("state", {})
-    rid = state.get("request_id")
-    if rid is None:
-        rid = state["request_id"] = new_request_id()
-    return str(rid)
 
 
 class RequestIdAndLogMiddleware:
@@ -76,7 +66,7 @@ class RequestIdAndLogMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        rid = _request_id(scope)
+        rid = request_id(scope)
         started = time.perf_counter()
         status = 500
         header = (b"x-request-id", rid.encode())
@@ -95,7 +85,7 @@ class RequestIdAndLogMiddleware:
         except Exception:
             log.exception("unhandled error (requestId %s)", rid)
             if not response_started:
-                await error_response(rid, GongError())(scope, receive, send_wrapper)
+                await error_response(rid, ApiError())(scope, receive, send_wrapper)
         finally:
             if logs.access_logger.isEnabledFor(logging.INFO):
                 query = logs.redact_query(scope.get("query_string", b"").decode("latin-1"))
@@ -111,11 +101,11 @@ class RequestIdAndLogMiddleware:
 
 
 def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request], Awaitable[Response]]:
-    handlers: dict[str, Handler | None] = {m: HANDLERS.get(op.operation_id) for m, op in ops.items()}
+    handlers: dict[str, routing.Handler | None] = {m: routing.HANDLERS.get(op.operation_id) for m, op in ops.items()}
     allow = ", ".join(sorted(ops))
 
     async def endpoint(request: Request) -> Response:
-        rid = _request_id(request.scope)
+        rid = request_id(request.scope)
         op = ops.get(request.method)
         if op is None:
             raise MethodNotAllowed(f"Method {request.method} is not allowed on {request.url.path} (allowed: {allow})")
@@ -137,7 +127,7 @@ def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request],
     return endpoint
 
 
-def _auth_status_fix(request: Request, exc: GongError) -> GongError:
+def _auth_status_fix(request: Request, exc: ApiError) -> ApiError:
     """A refused credential answers 401, or 403 on the operations that declare 403 instead."""
     if isinstance(exc, Unauthenticated) and not isinstance(exc, Forbidden):
         ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
@@ -148,18 +138,18 @@ def _auth_status_fix(request: Request, exc: GongError) -> GongError:
 
 
 async def _gong_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, GongError)
-    return error_response(_request_id(request.scope), _auth_status_fix(request, exc))
+    assert isinstance(exc, ApiError)
+    return error_response(request_id(request.scope), _auth_status_fix(request, exc))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    rid = _request_id(request.scope)
+    rid = request_id(request.scope)
     if exc.status_code == 404:
         return error_response(rid, NotFound(f"No such API route: {request.method} {request.url.path}"))
     if exc.status_code == 405:
         return error_response(rid, MethodNotAllowed(f"Method {request.method} is not allowed here"))
-    err = GongError(str(exc.detail))
+    err = ApiError(str(exc.detail))
     err.status = exc.status_code
     return error_response(rid, err)
 
@@ -179,17 +169,17 @@ def build_routes(state: AppState) -> list[Route]:
 
 
 def create_app(
-    settings: Settings | None = None,
+    settings: ServerSettings | None = None,
     *,
     db: Database | None = None,
     clock: Clock | None = None,
     limiter: RateLimiter | None = None,
 ) -> Starlette:
     """The Gong-compatible ASGI app over an already migrated database."""
-    settings = settings or Settings.from_env()
+    settings = settings or ServerSettings.from_env()
     db = db or Database(settings.database_url)
     clock = clock or SystemClock()
-    load_all()
+    routing.load_all()
     with db.write() as conn:
         secret = instance_secret(conn)
     state = AppState(
@@ -204,18 +194,16 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        cleanups = [await hook(state) for hook in STARTUP_HOOKS]
+        cleanups = [await startup(state) for startup in routing.startups()]
         try:
             yield
         finally:
             for cleanup in reversed(cleanups):
                 await cleanup()
 
-    from gongkit.server import admin_routes, media_routes
-
     app = Starlette(
-        routes=[*build_routes(state), *admin_routes.routes(state), *media_routes.routes(state)],
-        exception_handlers={GongError: _gong_error, HTTPException: _http_error},
+        routes=[*build_routes(state), *routing.extra_routes(state)],
+        exception_handlers={ApiError: _gong_error, HTTPException: _http_error},
         middleware=[Middleware(RequestIdAndLogMiddleware)],
         lifespan=lifespan,
     )

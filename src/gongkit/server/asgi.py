@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 
-from gongkit.config import Settings
-from gongkit.server import logs
+from gongkit.kernel.config import ServerSettings
 from gongkit.server.app import create_app
+from gongkit.server.core import logs
 
 
 def create() -> Starlette:
     """The server app, configured from the environment, with gongkit's redacting logging."""
-    settings = Settings.from_env()
+    settings = ServerSettings.from_env()
     logs.configure(settings.log_level, settings.log_file)
     return create_app(settings)

@@ -22,7 +22,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from gongkit.services.calls import BASIC_COLUMNS, render_basic_json
+    from gongkit.db.rows import BASIC_COLUMNS, render_basic_json
 
     with op.batch_alter_table("calls") as batch:
         batch.add_column(sa.Column("basic_json", sa.Text(), nullable=True))

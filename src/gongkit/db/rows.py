@@ -1,0 +1,156 @@
+"""The stored form of rows that several writers build (the API, the demo generator, test factories).
+
+One place for what a row must hold beyond what the writer was given: the normalized lookup twins of e-mail
+addresses and phone numbers (:mod:`gongkit.kernel.subjects`), and each call's CallBasicData rendered as JSON
+(``calls.basic_json``, which the call listing serves as it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    Connection,
+    RowMapping,
+    select,
+    update,
+)
+
+from gongkit.db.schema import (
+    calls,
+)
+from gongkit.kernel.clock import ms_to_iso
+
+
+def call_url(app_url: str, call_id: int) -> str:
+    """The call's page in the web application."""
+    return f"{app_url.rstrip('/')}/call?id={call_id}"
+
+
+# --- call metadata (CallBasicData) -------------------------------------------------------------------------
+
+_DAY_MS = 86_400_000
+_DAY_PREFIX: dict[int, str] = {}
+
+
+def iso(ms: int) -> str:
+    """Exactly ``ms_to_iso(ms)``, three times faster: the date part comes from ``ms_to_iso`` once per day.
+
+    Listing pages format two instants per call; this keeps that cheap.
+    """
+    day, rem = divmod(ms, _DAY_MS)
+    prefix = _DAY_PREFIX.get(day)
+    if prefix is None:
+        if len(_DAY_PREFIX) > 100_000:
+            _DAY_PREFIX.clear()
+        prefix = _DAY_PREFIX[day] = ms_to_iso(day * _DAY_MS)[:11]
+    sec, milli = divmod(rem, 1000)
+    hour, sec = divmod(sec, 3600)
+    minute, sec = divmod(sec, 60)
+    if milli:
+        return f"{prefix}{hour:02d}:{minute:02d}:{sec:02d}.{milli:03d}Z"
+    return f"{prefix}{hour:02d}:{minute:02d}:{sec:02d}Z"
+
+
+BASIC_COLUMNS = (
+    calls.c.id,
+    calls.c.url,
+    calls.c.title,
+    calls.c.scheduled_ms,
+    calls.c.started_ms,
+    calls.c.duration,
+    calls.c.primary_user_id,
+    calls.c.direction,
+    calls.c.system,
+    calls.c.scope,
+    calls.c.media,
+    calls.c.language,
+    calls.c.workspace_id,
+    calls.c.sdr_disposition,
+    calls.c.client_unique_id,
+    calls.c.custom_data,
+    calls.c.purpose,
+    calls.c.meeting_url,
+    calls.c.is_private,
+    calls.c.calendar_event_id,
+    calls.c.listed_ms,
+)
+
+
+def basic_data(row: Sequence[Any]) -> dict[str, Any]:
+    """One call's ``CallBasicData`` from a row selected with ``BASIC_COLUMNS`` (fields without data are omitted)."""
+    (
+        cid,
+        url,
+        title,
+        scheduled,
+        started,
+        duration,
+        primary_user,
+        direction,
+        system,
+        scope,
+        media,
+        language,
+        workspace,
+        sdr,
+        unique_id,
+        custom,
+        purpose,
+        meeting_url,
+        private,
+        calendar,
+        _listed,
+    ) = row[:21]
+    d: dict[str, Any] = {"id": str(cid), "url": url}
+    if title is not None:
+        d["title"] = title
+    started_iso = iso(started)
+    if scheduled is not None:
+        d["scheduled"] = started_iso if scheduled == started else iso(scheduled)
+    d["started"] = started_iso
+    if duration is not None:
+        d["duration"] = duration
+    if primary_user is not None:
+        d["primaryUserId"] = str(primary_user)
+    if direction is not None:
+        d["direction"] = direction
+    if system is not None:
+        d["system"] = system
+    if scope is not None:
+        d["scope"] = scope
+    if media is not None:
+        d["media"] = media
+    if language is not None:
+        d["language"] = language
+    if workspace is not None:
+        d["workspaceId"] = str(workspace)
+    if sdr is not None:
+        d["sdrDisposition"] = sdr
+    if unique_id is not None:
+        d["clientUniqueId"] = unique_id
+    if custom is not None:
+        d["customData"] = custom
+    if purpose is not None:
+        d["purpose"] = purpose
+    if meeting_url is not None:
+        d["meetingUrl"] = meeting_url
+    d["isPrivate"] = bool(private)
+    if calendar is not None:
+        d["calendarEventId"] = calendar
+    return d
+
+
+def render_basic_json(values: Mapping[str, Any] | RowMapping) -> str:
+    """The ``basic_json`` column: a call's CallBasicData as JSON, from its column values (by column name).
+
+    Every writer of ``calls`` stores it (insert, and update of any column of ``BASIC_COLUMNS``)."""
+    return orjson.dumps(basic_data([values.get(c.name) for c in BASIC_COLUMNS])).decode()
+
+
+def refresh_basic_json(conn: Connection, call_id: int) -> None:
+    """Re-render a call's ``basic_json`` after its columns changed."""
+    row = conn.execute(select(*BASIC_COLUMNS).where(calls.c.id == call_id)).mappings().one()
+    conn.execute(update(calls).where(calls.c.id == call_id).values(basic_json=render_basic_json(row)))

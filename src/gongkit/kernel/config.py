@@ -1,0 +1,52 @@
+"""Configuration, from the environment (every variable is listed in the README)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass
+class ServerSettings:
+    """Server settings. ``ServerSettings.from_env()`` reads ``GONGKIT_*`` variables."""
+
+    data_dir: Path = field(default_factory=lambda: Path(_env("GONGKIT_DATA_DIR", ".gongkit")))
+    database_url: str = ""
+    rate_limit_storage: str = "memory://"
+    app_url: str = "http://localhost:8080"
+    log_level: str = "info"
+    max_body_bytes: int = 2 * 1024 * 1024
+    max_media_bytes: int = 1536 * 1024 * 1024
+    erasure_workers: int = 1
+    credential_cache_seconds: float = 5.0
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir)
+        if not self.database_url:
+            self.database_url = f"sqlite:///{(self.data_dir / 'gongkit.db').resolve()}"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "logs" / "server.log"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> ServerSettings:
+        values: dict[str, object] = {
+            "data_dir": Path(_env("GONGKIT_DATA_DIR", ".gongkit")),
+            "database_url": _env("GONGKIT_DATABASE_URL", ""),
+            "rate_limit_storage": _env("GONGKIT_RATE_LIMIT_STORAGE", "memory://"),
+            "app_url": _env("GONGKIT_APP_URL", "http://localhost:8080"),
+            "log_level": _env("GONGKIT_LOG_LEVEL", "info"),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,61 @@
+"""Identifiers in Gong's forms."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import string
+from collections.abc import Iterable
+
+_ALNUM = string.ascii_lowercase + string.digits
+
+
+def new_id() -> int:
+    """A Gong-style numeric id: 19 digits, below 2**63 so that it fits a BIGINT."""
+    return 10**18 + secrets.randbelow(2**63 - 1 - 10**18)
+
+
+def _base36(n: int, width: int) -> str:
+    out = []
+    for _ in range(width):
+        n, r = divmod(n, 36)
+        out.append(_ALNUM[r])
+    return "".join(out)
+
+
+def new_request_id() -> str:
+    """A request reference like Gong's (``4al018gzaztcr8nbukw``): 19 lower-case letters and digits."""
+    return _base36(secrets.randbits(99), 19)
+
+
+def new_message_id() -> str:
+    """A 32-character e-mail message id."""
+    return _base36(secrets.randbits(166), 32)
+
+
+#: The largest id storage holds (ids are BIGINT).
+MAX_ID = 2**63 - 1
+#: Stands for a numeric id beyond the BIGINT range: syntactically valid, so it is "not found", never a 400.
+UNMATCHABLE_ID = -1
+_ID_RE = re.compile(r"[0-9]{1,20}")
+
+
+def id_value(value: str) -> int | None:
+    """A wire id as an int: ASCII digits only (``str.isdigit`` also accepts ``²`` and other scripts' digits),
+    at most 20 of them. Beyond the BIGINT range it is :data:`UNMATCHABLE_ID`; not an id at all, None."""
+    text = value.strip()
+    if not _ID_RE.fullmatch(text):
+        return None
+    n = int(text)
+    return n if n <= MAX_ID else UNMATCHABLE_ID
+
+
+def parse_id(value: str) -> int | None:
+    """A wire id as an int, or None if it is not one storage could hold."""
+    n = id_value(value)
+    return None if n is None or n == UNMATCHABLE_ID else n
+
+
+def storable_ids(ids: Iterable[int]) -> list[int]:
+    """Ids that can exist in storage (a 20-digit id above the BIGINT range matches nothing)."""
+    return sorted({i for i in ids if 0 <= i <= MAX_ID})

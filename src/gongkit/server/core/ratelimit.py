@@ -1,0 +1,56 @@
+"""Per-company rate limits (Gong's defaults: 3 requests a second, 10,000 a day), on the ``limits`` library.
+
+Its storage is chosen by URI (``memory://`` by default; ``redis://...`` shares the counts between worker
+processes); the asyncio flavour of the library is used so that counting never leaves the event loop. Both
+limits are sliding-window counters: a burst at a window edge cannot double the rate (as it could with fixed
+windows), and each request costs O(1) whatever the limit (a moving window keeps one entry per request).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import cast
+
+from limits import RateLimitItemPerDay, RateLimitItemPerSecond, storage
+from limits.aio import strategies
+from limits.aio.storage import Storage as AsyncStorage
+
+from gongkit.kernel.errors import RateLimited
+
+
+def _async_uri(uri: str) -> str:
+    return uri if uri.startswith("async+") else f"async+{uri}"
+
+
+class RateLimiter:
+    def __init__(self, storage_uri: str = "memory://") -> None:
+        self._storage = cast(AsyncStorage, storage.storage_from_string(_async_uri(storage_uri)))
+        self._per_second = strategies.SlidingWindowCounterRateLimiter(self._storage)
+        self._per_day = strategies.SlidingWindowCounterRateLimiter(self._storage)
+        self._items: dict[tuple[int, int], tuple[RateLimitItemPerSecond, RateLimitItemPerDay]] = {}
+
+    async def reset(self) -> None:
+        await self._storage.reset()
+
+    async def hit(self, company_id: int, per_second: int, per_day: int) -> None:
+        """Count one request for the company, or raise RateLimited with the seconds to wait."""
+        items = self._items.get((per_second, per_day))
+        if items is None:
+            items = self._items[(per_second, per_day)] = (
+                RateLimitItemPerSecond(per_second),
+                RateLimitItemPerDay(per_day),
+            )
+        second, day = items
+        key = str(company_id)
+        if not await self._per_day.test(day, key):
+            reset_at = (await self._per_day.get_window_stats(day, key)).reset_time
+            raise RateLimited(self._wait(reset_at), "API request limit exceeded: the daily quota is spent")
+        if not await self._per_second.hit(second, key):
+            reset_at = (await self._per_second.get_window_stats(second, key)).reset_time
+            raise RateLimited(self._wait(reset_at), "API request limit exceeded: too many requests per second")
+        await self._per_day.hit(day, key)
+
+    @staticmethod
+    def _wait(reset_at: float) -> int:
+        return max(1, math.ceil(reset_at - time.time()))

@@ -1,0 +1,171 @@
+"""Routes of the calls group: Gong's call operations, recording uploads and the media links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from gongkit.db.media import MediaStore
+from gongkit.kernel.errors import Forbidden, InvalidRequest, NotFound, PayloadTooLarge
+from gongkit.kernel.media_links import MediaLinkInvalid, media_url_signer, verify_media_token
+from gongkit.kernel.wire import wire_id
+from gongkit.server.core.context import AppState, Ctx, model_params
+from gongkit.server.core.routing import handles
+from gongkit.server.groups.calls import queries, recordings, writes
+from gongkit.server.groups.calls.models import ExtensiveRequest, NewCallIn, TranscriptRequest
+
+
+@handles("listCalls")
+async def list_calls(ctx: Ctx) -> Response:
+    from_ms = ctx.query_datetime_ms("fromDateTime")
+    to_ms = ctx.query_datetime_ms("toDateTime")
+    if from_ms is not None and to_ms is not None and to_ms < from_ms:
+        raise InvalidRequest("toDateTime: must not be earlier than fromDateTime")
+    ws = ctx.query("workspaceId")
+    workspace_id = None if ws is None else wire_id(ws, "workspaceId")
+    page_query = ctx.page_query([from_ms, to_ms, workspace_id], ctx.query("cursor"))
+    # A first page also counts totalRecords (a range scan of the whole window): that one goes to a thread.
+    reader = ctx.read_bounded if page_query.cursor else ctx.read
+    page = await reader(
+        queries.list_calls,
+        page_query,
+        company_id=ctx.company_id,
+        from_ms=from_ms,
+        to_ms=to_ms,
+        workspace_id=workspace_id,
+    )
+    # The calls are stored as JSON text already: the page is assembled, not re-serialized.
+    body = "".join(
+        (
+            '{"requestId":"',
+            ctx.request_id,
+            '","records":',
+            orjson.dumps(page.records).decode(),
+            ',"calls":[',
+            ",".join(page.calls_json),
+            "]}",
+        )
+    )
+    return Response(body.encode(), media_type="application/json")
+
+
+@handles("getCall")
+async def get_call(ctx: Ctx) -> dict[str, Any]:
+    call_id = wire_id(ctx.path_param("id"), "id")
+    return await ctx.read_bounded(queries.get_call, company_id=ctx.company_id, call_id=call_id)
+
+
+@handles("addCall")
+async def add_call(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(NewCallIn)
+    call_id = await ctx.write(
+        writes.add_call,
+        ctx.clock,
+        company_id=ctx.company_id,
+        app_url=ctx.state.settings.app_url,
+        call=body.to_new_call(),
+    )
+    return {"callId": str(call_id)}
+
+
+@handles("listCallsExtensive")
+async def list_calls_extensive(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(ExtensiveRequest)
+    selection = body.contentSelector.to_selection() if body.contentSelector else queries.Selection()
+    signer = None
+    if selection.media:
+        ctx.require_scope("api:calls:read:media-url")
+        signer = media_url_signer(ctx.state.secret, ctx.state.settings.app_url, ctx.company_id, ctx.clock.now_ms())
+    page_query = ctx.page_query(model_params(body), body.cursor)
+    return await ctx.read(
+        queries.list_calls_extensive,
+        page_query,
+        company_id=ctx.company_id,
+        flt=body.filter.to_filter(),
+        sel=selection,
+        media_url=signer,
+    )
+
+
+@handles("getCallTranscripts")
+async def get_call_transcripts(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(TranscriptRequest)
+    page_query = ctx.page_query(model_params(body), body.cursor)
+    return await ctx.read(queries.get_transcripts, page_query, company_id=ctx.company_id, flt=body.filter.to_filter())
+
+
+@handles("addCallRecording")
+async def add_call_recording(ctx: Ctx) -> dict[str, Any]:
+    """Multipart ``mediaFile``; answers 201 ``{callId, url}`` (the 2026 contract's NewCallRecordingResponse)."""
+    call_id = wire_id(ctx.path_param("id"), "id")
+    limit = ctx.state.settings.max_media_bytes
+    too_large = PayloadTooLarge(f"mediaFile: the file is larger than the limit ({limit} bytes)")
+    length = ctx.request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit + 1024 * 1024:  # the file plus the multipart framing
+        raise too_large
+    async with ctx.request.form(max_files=1, max_fields=20) as form:
+        upload = form.get("mediaFile")
+        if upload is None:
+            raise InvalidRequest("mediaFile: is required (multipart/form-data file field)")
+        if not isinstance(upload, UploadFile):
+            raise InvalidRequest("mediaFile: must be a file part, not a text field")
+        if upload.size is not None and upload.size > limit:
+            raise too_large
+        data = await upload.read()
+        content_type, filename = upload.content_type, upload.filename
+    store = MediaStore(ctx.state.settings.media_dir)
+    added: list[recordings.RecordingAdded] = []
+
+    def add(conn: Connection) -> None:
+        added.append(
+            recordings.add_recording(
+                conn,
+                ctx.clock,
+                store,
+                company_id=ctx.company_id,
+                call_id=call_id,
+                data=data,
+                content_type=content_type,
+                filename=filename,
+            )
+        )
+
+    try:
+        await ctx.write(add)
+    except Exception:
+        for stored in added:  # stored, but the transaction did not commit
+            store.delete(stored.stored_key)
+        raise
+    for key in added[0].replaced_keys:  # the replaced recording's files go once the new one is committed
+        store.delete(key)
+    return added[0].body
+
+
+def extra_routes(state: AppState) -> list[Route]:
+    """``GET /media/{token}``: recording downloads, outside ``/v2``.
+
+    ``POST /v2/calls/extensive`` hands out these links (``media.audioUrl`` / ``media.videoUrl``) to callers holding
+    the ``api:calls:read:media-url`` scope. The token is the credential (:mod:`gongkit.kernel.media_links`). A
+    recording erased since the link was made is gone: the link then answers 404.
+    """
+    store = MediaStore(state.settings.media_dir)
+
+    async def download(request: Request) -> Response:
+        try:
+            company_id, media_id = verify_media_token(
+                state.secret, str(request.path_params["token"]), state.clock.now_ms()
+            )
+        except MediaLinkInvalid as exc:
+            raise Forbidden(str(exc)) from None
+        found = await state.read(recordings.find_media, company_id, media_id)
+        if found is None or not store.exists(found.storage_key):
+            raise NotFound("Media not found")
+        return FileResponse(store.path(found.storage_key), media_type=found.content_type)
+
+    return [Route("/media/{token}", download, methods=["GET"])]

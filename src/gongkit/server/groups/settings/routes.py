@@ -1,0 +1,14 @@
+"""Routes of the settings group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkit.server.core.context import Ctx
+from gongkit.server.core.routing import handles
+from gongkit.server.groups.settings import queries as svc
+
+
+@handles("listWorkspaces")
+async def list_workspaces(ctx: Ctx) -> dict[str, Any]:
+    return await ctx.read(svc.list_workspaces, company_id=ctx.company_id)

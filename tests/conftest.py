@@ -13,9 +13,10 @@ from __future__ import annotations
 import base64
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -127,6 +128,21 @@ def make_company(db: Database, name: str = "Acme", **company_settings: object) -
 @pytest.fixture
 def company(db: Database) -> Company:
     return make_company(db)
+
+
+Seed = Callable[..., Any]
+T = TypeVar("T")
+
+
+@pytest.fixture
+def seed(db: Database) -> Seed:
+    """``seed(fn, *args)`` runs ``fn(conn, *args)`` in one write transaction and returns its result."""
+
+    def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with db.write() as conn:
+            return fn(conn, *args, **kwargs)
+
+    return run
 
 
 @pytest.fixture

@@ -26,8 +26,6 @@ def walk(group: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tup
 
 
 COMMANDS = [path for path, _ in walk(cli)]
-#: Command groups other modules contribute (``gongkit.cli.privacy``): their help is checked to work only.
-FOREIGN = ("privacy",)
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "gongkit")
@@ -37,8 +35,6 @@ def test_help(runner: CliRunner, path: tuple[str, ...]) -> None:
     assert "Usage: gongkit" in result.output
     command = dict(walk(cli))[path]
     assert command.help, f"{' '.join(path)} has no help text"
-    if path and path[0] in FOREIGN:
-        return
     for param in command.params:
         if isinstance(param, click.Option) and param.name != "help":
             assert param.help, f"{' '.join(path)} {param.opts[0]} has no help text"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-
 import click
 
 from gongkit._version import __version__
 from gongkit.cli.actions import actions
 from gongkit.cli.admin import admin
 from gongkit.cli.calls import calls
+from gongkit.cli.data_privacy import data_privacy
 from gongkit.cli.demo import demo
 from gongkit.cli.mcp import mcp
 from gongkit.cli.serve import serve
@@ -23,29 +22,15 @@ def cli() -> None:
 
     \b
     Server:   serve, demo, admin
-    Client:   calls, users, actions (against GONG_BASE_URL with GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET)
+    Client:   calls, users, data-privacy, actions (against GONG_BASE_URL with GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET)
     Agents:   mcp (every action as an MCP tool over stdio)
 
     Output is JSON; add --table for a table.
     """
 
 
-for command in (serve, demo, admin, calls, users, actions, mcp):
+for command in (serve, demo, admin, calls, users, data_privacy, actions, mcp):
     cli.add_command(command)
-
-
-def _optional_group(module: str, name: str) -> None:
-    """Register the click group ``name`` of ``gongkit.cli.<module>`` if that module defines it."""
-    try:
-        mod = importlib.import_module(f"gongkit.cli.{module}")
-    except ImportError:
-        return
-    group = getattr(mod, name, None)
-    if isinstance(group, click.Command):
-        cli.add_command(group, name)
-
-
-_optional_group("privacy", "privacy")
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ from gongkit.kernel.errors import (
 )
 from gongkit.server.core import logs, routing
 from gongkit.server.core.auth import Authenticator
-from gongkit.server.core.context import AppState, Ctx, request_id
+from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
 from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.spec import Operation, operations
 
@@ -110,9 +110,7 @@ def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request],
         if op is None:
             raise MethodNotAllowed(f"Method {request.method} is not allowed on {request.url.path} (allowed: {allow})")
         principal = state.auth.authenticate(request.headers.get("authorization"), state.clock.now_ms())
-        if not principal.has_scope(op.scope):
-            cls = Forbidden if op.scope_failure_status == 403 else Unauthenticated
-            raise cls(f"Access denied: this request needs the scope '{op.scope}'")
+        check_scope(principal, op, op.scope)
         await state.limiter.hit(principal.company_id, principal.limits.rate_per_second, principal.limits.rate_per_day)
         handler = handlers[request.method]
         if handler is None:

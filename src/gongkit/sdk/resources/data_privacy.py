@@ -15,7 +15,7 @@ arrives intact. A phone number must start with ``+`` and the country code; every
 An erasure is asynchronous: the answer only says the request was accepted (its ``requestId``). Gong has no
 endpoint that reports an erasure's progress, so this SDK offers none either; to know when the data is gone, look
 the subject up again until nothing references it (``references.total == 0``). A gongkit server also shows its
-erasures to company administrators on ``/admin/v1/erasures`` (``gongkit privacy status``), which Gong does not.
+erasures to company administrators on ``/admin/v1/erasures`` (``gongkit data-privacy status``), which Gong does not.
 """
 
 from __future__ import annotations

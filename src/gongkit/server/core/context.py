@@ -60,6 +60,13 @@ class AppState:
         return await anyio.to_thread.run_sync(job, limiter=self.db_threads)
 
 
+def check_scope(principal: Principal, op: Operation | None, scope: str) -> None:
+    """Refuse a Bearer token without ``scope``: 403, or 401 on the operations that declare only 401."""
+    if not principal.has_scope(scope):
+        cls = Forbidden if op is None or op.scope_failure_status == 403 else Unauthenticated
+        raise cls(f"Access denied: this request needs the scope '{scope}'")
+
+
 def request_id(scope: Scope) -> str:
     """The request's ``requestId``, made on first use and kept in the ASGI scope's state."""
     state = scope.setdefault("state", {})
@@ -154,9 +161,8 @@ class Ctx:
         raise InvalidRequest(f"{name}: must be true or false")
 
     def require_scope(self, scope: str) -> None:
-        if not self.principal.has_scope(scope):
-            cls = Forbidden if self.op is None or self.op.scope_failure_status == 403 else Unauthenticated
-            raise cls(f"Access denied: this request needs the scope '{scope}'")
+        """A scope beyond the operation's own (e.g. media links in ``/v2/calls/extensive``)."""
+        check_scope(self.principal, self.op, scope)
 
     async def raw_body(self) -> bytes:
         body = await self.request.body()

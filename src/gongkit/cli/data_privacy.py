@@ -1,4 +1,4 @@
-"""``gongkit privacy``: data-subject requests (find and erase everything that references a person).
+"""``gongkit data-privacy``: data-subject requests (find and erase everything that references a person).
 
 ``lookup``, ``erase`` and ``batch`` use only Gong's four public data-privacy operations (through the SDK), so they
 work against Gong itself as well as against a gongkit server. ``status`` and ``audit`` are gongkit-server extras:
@@ -117,10 +117,10 @@ def _report(subject: Subject, refs: References) -> None:
         emit_table(events, title="Engagement events")
 
 
-@click.group()
+@click.group("data-privacy")
 @client_options
 @click.pass_context
-def privacy(
+def data_privacy(
     ctx: click.Context,
     base_url: str | None,
     access_key: str | None,
@@ -143,7 +143,7 @@ def privacy(
     ctx.obj = (base_url, access_key, access_key_secret, bearer_token)
 
 
-@privacy.command("lookup")
+@data_privacy.command("lookup")
 @subject_options
 @click.option("--report", is_flag=True, help="Print a readable report instead of Gong's JSON answer.")
 @click.pass_obj
@@ -201,7 +201,7 @@ _WAIT_HELP = (
 )
 
 
-@privacy.command("erase")
+@data_privacy.command("erase")
 @subject_options
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--dry-run", is_flag=True, help="Only show what would be erased.")
@@ -314,7 +314,7 @@ class BatchState:
         os.replace(tmp, self.path)
 
 
-@privacy.command("batch")
+@data_privacy.command("batch")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--dry-run", is_flag=True, help="Only look the subjects up and report.")
@@ -451,7 +451,7 @@ def _wait_all(
 # --- gongkit-server extras -------------------------------------------------------------------------------
 
 
-@privacy.command("status")
+@data_privacy.command("status")
 @click.argument("request_id", required=False)
 @click.option(
     "--status",
@@ -460,7 +460,13 @@ def _wait_all(
     default=None,
     help="Only erasures in this state.",
 )
-@click.option("--limit", type=click.IntRange(min=1, max=1000), default=50, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1, max=1000),
+    default=50,
+    show_default=True,
+    help="How many erasures to list, newest first.",
+)
 @table_option
 @click.pass_obj
 def status(obj: tuple[Any, ...], request_id: str | None, status_filter: str | None, limit: int, as_table: bool) -> None:
@@ -488,7 +494,7 @@ def status(obj: tuple[Any, ...], request_id: str | None, status_filter: str | No
     emit(many, as_table, rows=rows, columns=columns, title=f"{len(many)} erasures")
 
 
-@privacy.command("audit")
+@data_privacy.command("audit")
 @subject_options
 @store_options
 @click.option("--company", "company_id", type=int, default=None, help="Only this company's records.")

@@ -16,8 +16,8 @@ from gongkit.db import Database
 from gongkit.db.schema import erasure_jobs
 from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
-from tests.privacy.builder import Builder, rows_as_text, snapshot
-from tests.privacy.scenario import jane
+from tests.data_privacy.builder import Builder, rows_as_text, snapshot
+from tests.data_privacy.scenario import jane
 from tests.support.server_process import ServerProcess
 
 pytestmark = pytest.mark.process

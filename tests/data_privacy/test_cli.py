@@ -1,4 +1,4 @@
-"""``gongkit privacy`` against a real server process: lookup, erase (confirmation, dry run, --wait, the
+"""``gongkit data-privacy`` against a real server process: lookup, erase (confirmation, dry run, --wait, the
 integrity protection), batch (report, state file, resume after an interruption), status and audit."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from gongkit.cli.main import cli
 from gongkit.db import Database
 from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
-from tests.privacy.builder import Builder
-from tests.privacy.scenario import jane
+from tests.data_privacy.builder import Builder
+from tests.data_privacy.scenario import jane
 from tests.support.server_process import ServerProcess
 
 pytestmark = pytest.mark.process
@@ -36,7 +36,7 @@ def server(
 
 def gk(server: ServerProcess, company: Company, *args: str, input: str | None = None, catch: bool = False) -> Result:
     options = ["--base-url", server.url, "--access-key", company.access_key, "--access-key-secret", company.secret]
-    return CliRunner().invoke(cli, ["privacy", *options, *args], input=input, catch_exceptions=catch)
+    return CliRunner().invoke(cli, ["data-privacy", *options, *args], input=input, catch_exceptions=catch)
 
 
 def out(result: Result) -> Any:
@@ -184,13 +184,13 @@ def test_status_and_audit(server: ServerProcess, settings: ServerSettings, compa
     assert r.exit_code == 1 and "No erasure request nope for this company" in r.stderr
 
     r = CliRunner().invoke(
-        cli, ["privacy", "audit", "--email", " JANE.DOE@example.com", "--database", settings.database_url]
+        cli, ["data-privacy", "audit", "--email", " JANE.DOE@example.com", "--database", settings.database_url]
     )
     assert r.exit_code == 0, r.output
     (record,) = json.loads(r.stdout)
     assert record["id"] == request_id and record["companyId"] == str(company.id)
     assert record["credential"] == company.access_key and record["status"] == "DONE"
     r = CliRunner().invoke(
-        cli, ["privacy", "audit", "--email", "other@example.com", "--database", settings.database_url]
+        cli, ["data-privacy", "audit", "--email", "other@example.com", "--database", settings.database_url]
     )
     assert json.loads(r.stdout) == []

@@ -13,9 +13,9 @@ from gongkit.db import Database
 from gongkit.db.media import MediaStore
 from gongkit.kernel.clock import SystemClock, ms_to_iso
 from tests.conftest import Company, make_company
-from tests.privacy.builder import BASE_MS, Builder
-from tests.privacy.conftest import PrivacyApp
-from tests.privacy.scenario import OTHER_ADDRESS, World, jane
+from tests.data_privacy.builder import BASE_MS, Builder
+from tests.data_privacy.conftest import PrivacyApp
+from tests.data_privacy.scenario import OTHER_ADDRESS, World, jane
 
 EMAIL_PATH = "/v2/data-privacy/data-for-email-address"
 PHONE_PATH = "/v2/data-privacy/data-for-phone-number"

@@ -14,10 +14,10 @@ from gongkit.actions import get, run
 from gongkit.sdk import BadRequestError
 from gongkit.types.data_privacy import EmailAddressReferences, ErasureRequest, PhoneNumberReferences
 from tests.conftest import Company
-from tests.privacy.builder import Builder
-from tests.privacy.conftest import PrivacyApp
-from tests.privacy.scenario import jane
-from tests.privacy.test_lookup import expected_email_answer, expected_phone_answer
+from tests.data_privacy.builder import Builder
+from tests.data_privacy.conftest import PrivacyApp
+from tests.data_privacy.scenario import jane
+from tests.data_privacy.test_lookup import expected_email_answer, expected_phone_answer
 
 
 def sdk(papp: PrivacyApp, company: Company) -> Gong:

@@ -1,12 +1,10 @@
-"""Helpers for the server tests: seeding through the factories, Bearer tokens, exact error envelopes."""
+"""Helpers for the API tests: Bearer tokens, exact error envelopes, paging through every page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
-import pytest
 
 from gongkit import control as admin
 from gongkit.db import Database
@@ -14,19 +12,6 @@ from gongkit.kernel.clock import SystemClock
 from tests.conftest import Company
 
 T = TypeVar("T")
-
-Seed = Callable[..., Any]
-
-
-@pytest.fixture
-def seed(db: Database) -> Seed:
-    """``seed(fn, *args)`` runs ``fn(conn, *args)`` in one write transaction and returns its result."""
-
-    def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        with db.write() as conn:
-            return fn(conn, *args, **kwargs)
-
-    return run
 
 
 def bearer(db: Database, company: Company, *scopes: str) -> dict[str, str]:

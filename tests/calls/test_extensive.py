@@ -13,9 +13,9 @@ from gongkit.kernel.clock import FixedClock
 from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
 from gongkit.server.core.ratelimit import RateLimiter
-from tests.conftest import Company
-from tests.server.conftest import Seed, assert_error, bearer
+from tests.conftest import Company, Seed
 from tests.support import factories as f
+from tests.support.api import assert_error, bearer
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z

@@ -8,9 +8,9 @@ import pytest
 
 from gongkit.db import Database
 from gongkit.db.paging import INVALID_CURSOR
-from tests.conftest import Company, make_company
-from tests.server.conftest import Seed, assert_error, page_through, set_page_size
+from tests.conftest import Company, Seed, make_company
 from tests.support import factories as f
+from tests.support.api import assert_error, page_through, set_page_size
 from tests.support.contract import ContractClient
 
 DAY = 86_400_000

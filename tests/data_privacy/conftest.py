@@ -14,7 +14,7 @@ from gongkit.server import create_app
 from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.server.groups.data_privacy.erasure import ErasureConfig, ErasureWorker
 from tests.conftest import Company
-from tests.privacy.builder import Builder
+from tests.data_privacy.builder import Builder
 from tests.support.contract import ContractClient
 
 

@@ -11,9 +11,9 @@ from gongkit.db import Database
 from gongkit.db.paging import INVALID_CURSOR
 from gongkit.db.rows import iso
 from gongkit.kernel.clock import ms_to_iso
-from tests.conftest import Company, make_company
-from tests.server.conftest import Seed, assert_error, page_through, set_page_size
+from tests.conftest import Company, Seed, make_company
 from tests.support import factories as f
+from tests.support.api import assert_error, page_through, set_page_size
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z

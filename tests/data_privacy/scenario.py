@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.privacy.builder import BASE_MS, Builder
+from tests.data_privacy.builder import BASE_MS, Builder
 
 ADDRESS = "jane.doe@example.com"
 PHONE = "+14255552671"

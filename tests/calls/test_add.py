@@ -13,9 +13,9 @@ from gongkit.db.media import MediaStore
 from gongkit.db.schema import call_context_objects, call_media, call_parties, calls
 from gongkit.kernel.config import ServerSettings
 from gongkit.server.groups.calls import writes
-from tests.conftest import Company, make_company
-from tests.server.conftest import Seed, assert_error, bearer
+from tests.conftest import Company, Seed, make_company
 from tests.support import factories as f
+from tests.support.api import assert_error, bearer
 from tests.support.contract import ContractClient
 
 

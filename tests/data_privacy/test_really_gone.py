@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 from gongkit.db import Database
 from tests.conftest import Company
-from tests.privacy.builder import Builder, rows_as_text
-from tests.privacy.conftest import PrivacyApp
-from tests.privacy.scenario import PHONE_FORMATS, RECORDING, jane
+from tests.data_privacy.builder import Builder, rows_as_text
+from tests.data_privacy.conftest import PrivacyApp
+from tests.data_privacy.scenario import PHONE_FORMATS, RECORDING, jane
 
 ADDRESS = re.compile(rb"jane\.doe@example\.com", re.IGNORECASE)
 NUMBER_FORMATS = [f.encode() for f in (*PHONE_FORMATS, "4255552671")]

@@ -32,9 +32,9 @@ from gongkit.db.schema import (
 from gongkit.kernel.clock import SystemClock
 from gongkit.server.groups.data_privacy import erasure
 from tests.conftest import Company, make_company
-from tests.privacy.builder import Builder, rows_as_text, rows_by_call, snapshot
-from tests.privacy.conftest import PrivacyApp
-from tests.privacy.scenario import PHONE_FORMATS, RECORDING, jane
+from tests.data_privacy.builder import Builder, rows_as_text, rows_by_call, snapshot
+from tests.data_privacy.conftest import PrivacyApp
+from tests.data_privacy.scenario import PHONE_FORMATS, RECORDING, jane
 
 ERASE_EMAIL = "/v2/data-privacy/erase-data-for-email-address"
 ERASE_PHONE = "/v2/data-privacy/erase-data-for-phone-number"

@@ -1,4 +1,4 @@
-"""Users (listUsers, listMultipleUsers, getUser, getUserHistory) and GET /v2/workspaces (listWorkspaces)."""
+"""Users (listUsers, listMultipleUsers, getUser, getUserHistory)."""
 
 from __future__ import annotations
 
@@ -222,24 +222,3 @@ def test_user_paging_get_and_post(client: ContractClient, company: Company, seed
         "/v2/users/extensive", json={"filter": {"includeAvatars": True}, "cursor": cursor}, headers=company.basic
     )
     assert_error(r, 400, INVALID_CURSOR)
-
-
-# --- workspaces -------------------------------------------------------------------------------------------------
-
-
-def test_workspaces_whole_body(client: ContractClient, company: Company, seed: Seed, db: Database) -> None:
-    r = client.get("/v2/workspaces", headers=company.basic)
-    assert r.json() == {"requestId": r.headers["x-request-id"], "workspaces": []}
-    emea = seed(f.make_workspace, company.id, "EMEA", description="Europe, Middle East and Africa")
-    amer = seed(f.make_workspace, company.id, "Americas", description=None, is_default=True)
-    other = make_company(db, "Other")
-    seed(f.make_workspace, other.id, "Theirs")
-    r = client.get("/v2/workspaces", headers=company.basic)
-    assert r.status_code == 200
-    assert r.json() == {
-        "requestId": r.headers["x-request-id"],
-        "workspaces": [
-            {"id": str(amer), "name": "Americas"},
-            {"id": str(emea), "name": "EMEA", "description": "Europe, Middle East and Africa"},
-        ],
-    }

@@ -50,7 +50,7 @@ from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
 from gongkit.server.core import logs
 from gongkit.server.core.ratelimit import RateLimiter
-from gongkit.server.groups.data_privacy import erasure
+from gongkit.server.groups.data_privacy import jobs, worker
 from gongkit.server.groups.data_privacy import lookup as data_privacy
 
 ROOT = Path(__file__).resolve().parent
@@ -368,12 +368,12 @@ def add_subject(store: Store, address: str, phone: str, media: MediaStore) -> in
 
 
 def time_erasure(store: Store, address: str, media: MediaStore) -> tuple[float, dict[str, Any]]:
-    worker = erasure.ErasureWorker(store.db, media, SystemClock(), erasure.ErasureConfig())
+    runner = worker.ErasureWorker(store.db, media, SystemClock(), jobs.ErasureConfig())
     job_id = f"bench{int(time.time() * 1000)}{random.randrange(1000)}"
     started = time.perf_counter()
     with store.db.write() as conn:
         secret = admin.instance_secret(conn)
-        erasure.request_erasure(
+        jobs.request_erasure(
             conn,
             SystemClock(),
             secret,
@@ -383,10 +383,10 @@ def time_erasure(store: Store, address: str, media: MediaStore) -> tuple[float, 
             value=address,
             credential="bench",
         )
-    worker.run_pending()
+    runner.run_pending()
     seconds = time.perf_counter() - started
     with store.db.read() as conn:
-        job = erasure.get_job(conn, store.company_id, job_id)
+        job = jobs.get_job(conn, store.company_id, job_id)
     assert job["status"] == "DONE", job
     return seconds, job
 

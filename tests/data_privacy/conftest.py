@@ -12,7 +12,8 @@ from gongkit.db.media import MediaStore
 from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app
 from gongkit.server.core.ratelimit import RateLimiter
-from gongkit.server.groups.data_privacy.erasure import ErasureConfig, ErasureWorker
+from gongkit.server.groups.data_privacy.jobs import ErasureConfig
+from gongkit.server.groups.data_privacy.worker import ErasureWorker
 from tests.conftest import Company
 from tests.data_privacy.builder import Builder
 from tests.support.contract import ContractClient

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from gongkit import control as admin
-from gongkit.cli import privacy as privacy_cli
+from gongkit.cli import data_privacy as privacy_cli
 from gongkit.cli.main import cli
 from gongkit.db import Database
 from gongkit.kernel.config import ServerSettings

@@ -30,7 +30,7 @@ from gongkit.db.schema import (
     transcript_monologues,
 )
 from gongkit.kernel.clock import SystemClock
-from gongkit.server.groups.data_privacy import erasure
+from gongkit.server.groups.data_privacy import jobs
 from tests.conftest import Company, make_company
 from tests.data_privacy.builder import Builder, rows_as_text, rows_by_call, snapshot
 from tests.data_privacy.conftest import PrivacyApp
@@ -287,10 +287,10 @@ def test_every_erasure_leaves_an_audit_record(papp: PrivacyApp, db: Database, co
     assert job(papp, company, by_token)["credential"] == f"token:{token_id}"
 
     with db.read() as conn:
-        found = erasure.audit(conn, secret, "email", "  Jane.Doe@Example.COM ")
+        found = jobs.audit(conn, secret, "email", "  Jane.Doe@Example.COM ")
         assert [j["id"] for j in found] == [by_key]
-        assert [j["id"] for j in erasure.audit(conn, secret, "phone", "+1 (425) 555-2671")] == [by_token]
-        assert erasure.audit(conn, secret, "email", "someone.else@example.com") == []
+        assert [j["id"] for j in jobs.audit(conn, secret, "phone", "+1 (425) 555-2671")] == [by_token]
+        assert jobs.audit(conn, secret, "email", "someone.else@example.com") == []
         assert conn.execute(select(erasure_jobs.c.subject)).scalars().all() == [None, None]
     r = papp.client.get("/admin/v1/erasures", params={"subjectHash": expected_hash}, headers=company.basic)
     assert [j["id"] for j in r.json()["erasures"]] == [by_key]

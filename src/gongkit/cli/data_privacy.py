@@ -514,7 +514,7 @@ def audit(
     """
     from gongkit.control import instance_secret
     from gongkit.kernel.errors import ApiError as DomainError
-    from gongkit.server.groups.data_privacy import erasure
+    from gongkit.server.groups.data_privacy import jobs
 
     subject = _subject(email, phone)
     db = open_store(settings_for(data_dir, database_url))
@@ -522,7 +522,7 @@ def audit(
         with db.write() as conn:
             secret = instance_secret(conn)
         with db.read() as conn:
-            records = erasure.audit(conn, secret, subject.kind, subject.value, company_id)
+            records = jobs.audit(conn, secret, subject.kind, subject.value, company_id)
     except DomainError as exc:
         fail("; ".join(exc.messages))
     finally:

@@ -1,4 +1,4 @@
-"""The Gong-compatible server: an ASGI app over the services."""
+"""The Gong-compatible server: an ASGI app over the resource groups (`gongkit.server.groups`)."""
 
 from gongkit.server.app import create_app
 

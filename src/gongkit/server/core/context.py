@@ -1,4 +1,4 @@
-"""What a route sees: the parsed request, who is calling, and the app's services."""
+"""What a route sees: the parsed request, who is calling, and the app's shared state."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from starlette.routing import Route
 from gongkit.kernel.errors import InvalidRequest
 from gongkit.kernel.ids import id_value
 from gongkit.server.core.context import AppState, admin_principal, request_id
-from gongkit.server.groups.data_privacy import erasure
+from gongkit.server.groups.data_privacy import jobs
 
 
 def _json(request: Request, payload: dict[str, object]) -> Response:
@@ -33,18 +33,18 @@ def routes(state: AppState) -> list[Route]:
         limit = id_value(q.get("limit", "100"))
         if limit is None or limit < 1:
             raise InvalidRequest("limit: must be a positive integer")
-        jobs = await state.read(
-            erasure.list_jobs,
+        found = await state.read(
+            jobs.list_jobs,
             principal.company_id,
             status=q.get("status") or None,
             subject_hash_=q.get("subjectHash") or None,
             limit=limit,
         )
-        return _json(request, {"erasures": jobs})
+        return _json(request, {"erasures": found})
 
     async def get_erasure(request: Request) -> Response:
         principal = admin_principal(state, request)
-        job = await state.read(erasure.get_job, principal.company_id, str(request.path_params["job_id"]))
+        job = await state.read(jobs.get_job, principal.company_id, str(request.path_params["job_id"]))
         return _json(request, {"erasure": job})
 
     return [

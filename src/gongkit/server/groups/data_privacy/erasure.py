@@ -4,7 +4,7 @@ A job is one row of ``erasure_jobs`` (its id is the ``requestId`` the caller was
 ``PENDING → IN_PROGRESS → DONE | FAILED``. Running a job is idempotent, so a job cut short by a crash is simply
 run again after a restart:
 
-1. the targets are recomputed from the subject (``services.data_privacy.find_references``);
+1. the targets are recomputed from the subject (``lookup.find_references``);
 2. on the first run only, the integrity protection compares them with the company's limits
    (``companies.erasure_max_*``): over a limit, nothing is deleted and the job ends ``FAILED`` with the reason
    and the counts of what would have gone;
@@ -27,11 +27,8 @@ first and finds nothing left (``DONE`` with zero counts).
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import logging
-import os
 import re
 import threading
 import time
@@ -40,7 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, Text, and_, cast, delete, insert, or_, select, text, update
+from sqlalchemy import Column, Connection, Table, Text, and_, cast, delete, or_, select, text, update
 
 from gongkit.control import get_company
 from gongkit.db import Database
@@ -61,10 +58,10 @@ from gongkit.db.schema import (
     metadata,
     transcript_monologues,
 )
-from gongkit.kernel.clock import Clock, ms_to_iso
-from gongkit.kernel.errors import InvalidRequest, NotFound
+from gongkit.kernel.clock import Clock
 from gongkit.kernel.redaction import scrub as scrub_log_text
-from gongkit.kernel.subjects import EMAIL, PHONE, parse_subject
+from gongkit.kernel.subjects import PHONE
+from gongkit.server.groups.data_privacy.jobs import DONE, FAILED, IN_PROGRESS, RUNNABLE, ErasureConfig
 from gongkit.server.groups.data_privacy.lookup import (
     PERSON_TYPES,
     Person,
@@ -72,144 +69,14 @@ from gongkit.server.groups.data_privacy.lookup import (
     chunks,
     find_references,
     person_for_phone,
-    subject_hash,
 )
 
 log = logging.getLogger("gongkit.erasure")
 
-PENDING, IN_PROGRESS, DONE, FAILED = "PENDING", "IN_PROGRESS", "DONE", "FAILED"
-RUNNABLE = (PENDING, IN_PROGRESS)
-KINDS = (EMAIL, PHONE)
 REDACTED_TEXT = "[redacted]"
 DELETED_KINDS = ("calls", "emails", "crmObjects", "meetings", "meetingInvitees", "engagementEvents", "mediaFiles")
 MAX_ROUNDS = 3  # re-plans after deleting, for references that arrived while the job ran
 SCAN_THREADS = 2  # tables scanned at once for text that mentions the subject
-
-
-# --- configuration ---------------------------------------------------------------------------------------
-
-
-def _env_float(name: str, default: float) -> float:
-    value = os.environ.get(name, "").strip()
-    return float(value) if value else default
-
-
-@dataclass
-class ErasureConfig:
-    """How the worker paces itself. ``from_env`` reads ``GONGKIT_ERASURE_*``; tests pass their own."""
-
-    poll_seconds: float = 5.0  # how often the worker looks for runnable jobs (it is also woken on each request)
-    batch_size: int = 200  # objects per transaction
-    batch_pause_seconds: float = 0.0  # a pause between batches (gentler on a busy server; tests slow jobs down)
-    max_attempts: int = 5  # runs of a job that fails (or whose process dies) before it ends FAILED
-
-    @classmethod
-    def from_env(cls) -> ErasureConfig:
-        return cls(
-            poll_seconds=_env_float("GONGKIT_ERASURE_POLL_SECONDS", 5.0),
-            batch_size=int(_env_float("GONGKIT_ERASURE_BATCH_SIZE", 200)),
-            batch_pause_seconds=_env_float("GONGKIT_ERASURE_BATCH_PAUSE_SECONDS", 0.0),
-            max_attempts=int(_env_float("GONGKIT_ERASURE_MAX_ATTEMPTS", 5)),
-        )
-
-
-# --- requests, status and audit --------------------------------------------------------------------------
-
-
-def request_erasure(
-    conn: Connection,
-    clock: Clock,
-    secret: bytes,
-    *,
-    job_id: str,
-    company_id: int,
-    kind: str,
-    value: str,
-    credential: str,
-) -> str:
-    """Record a new PENDING job for ``value`` (validated and normalized here); returns its id."""
-    if kind not in KINDS:
-        raise InvalidRequest(f"unknown subject kind {kind!r}")
-    normalized = parse_subject(kind, value)
-    subject: dict[str, Any] = {"value": normalized}
-    if kind == EMAIL:
-        subject["emails"] = [normalized]
-    conn.execute(
-        insert(erasure_jobs).values(
-            id=job_id,
-            company_id=company_id,
-            kind=kind,
-            subject=json.dumps(subject),
-            subject_hash=subject_hash(secret, kind, normalized),
-            status=PENDING,
-            credential=credential,
-            requested_ms=clock.now_ms(),
-            attempts=0,
-        )
-    )
-    return job_id
-
-
-def job_view(row: Any) -> dict[str, Any]:
-    """A job as administrators see it (never the subject, only its keyed hash)."""
-    counts = row.counts or {}
-    out: dict[str, Any] = {
-        "id": row.id,
-        "companyId": str(row.company_id),
-        "kind": row.kind,
-        "status": row.status,
-        "subjectHash": row.subject_hash,
-        "credential": row.credential,
-        "requested": ms_to_iso(row.requested_ms),
-        "started": ms_to_iso(row.started_ms) if row.started_ms is not None else None,
-        "finished": ms_to_iso(row.finished_ms) if row.finished_ms is not None else None,
-        "attempts": row.attempts,
-        "planned": counts.get("planned"),
-        "deleted": counts.get("deleted"),
-        "redactedFields": counts.get("redactedFields", 0),
-        "error": row.error,
-    }
-    return out
-
-
-_JOB_COLUMNS = [c for c in erasure_jobs.c if c.name != "subject"]
-
-
-def get_job(conn: Connection, company_id: int, job_id: str) -> dict[str, Any]:
-    row = conn.execute(
-        select(*_JOB_COLUMNS).where(erasure_jobs.c.company_id == company_id, erasure_jobs.c.id == job_id)
-    ).first()
-    if row is None:
-        raise NotFound(f"No erasure request {job_id} for this company")
-    return job_view(row)
-
-
-def list_jobs(
-    conn: Connection,
-    company_id: int | None,
-    *,
-    status: str | None = None,
-    subject_hash_: str | None = None,
-    limit: int = 100,
-) -> list[dict[str, Any]]:
-    """Jobs newest first; ``company_id=None`` means every company (the operator's audit)."""
-    if status is not None and status not in (PENDING, IN_PROGRESS, DONE, FAILED):
-        raise InvalidRequest("status: must be one of PENDING, IN_PROGRESS, DONE, FAILED")
-    stmt = select(*_JOB_COLUMNS).order_by(erasure_jobs.c.requested_ms.desc(), erasure_jobs.c.id.desc())
-    if company_id is not None:
-        stmt = stmt.where(erasure_jobs.c.company_id == company_id)
-    if status is not None:
-        stmt = stmt.where(erasure_jobs.c.status == status)
-    if subject_hash_ is not None:
-        stmt = stmt.where(erasure_jobs.c.subject_hash == subject_hash_)
-    return [job_view(r) for r in conn.execute(stmt.limit(max(1, min(limit, 1000))))]
-
-
-def audit(
-    conn: Connection, secret: bytes, kind: str, value: str, company_id: int | None = None
-) -> list[dict[str, Any]]:
-    """The erasure records of one subject: its keyed hash, computed here, is what the records keep."""
-    return list_jobs(conn, company_id, subject_hash_=subject_hash(secret, kind, parse_subject(kind, value)))
 
 
 # --- finding what remains of a subject inside other rows' text -------------------------------------------
@@ -709,133 +576,3 @@ def forget_freed_storage(db: Database, attempts: int = 20) -> bool:
     except Exception as exc:  # e.g. a role that does not own the tables: the rows are gone from every scan already
         log.warning("VACUUM after an erasure failed (%s); the erasure is complete without it", type(exc).__name__)
         return True
-
-
-# --- one runner per database -----------------------------------------------------------------------------
-
-
-class RunnerLock:
-    """At most one erasure runner per database at a time, across processes; a dead holder releases it."""
-
-    _PG_KEY = 0x676F6E676B6974  # "gongkit"
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._thread_lock = threading.Lock()
-
-    @contextlib.contextmanager
-    def hold(self) -> Iterator[bool]:
-        """Yields True if this runner holds the lock for the duration of the block."""
-        if not self._thread_lock.acquire(blocking=False):
-            yield False
-            return
-        try:
-            if self.db.is_sqlite:
-                with self._file_lock() as held:
-                    yield held
-            else:
-                with self._advisory_lock() as held:
-                    yield held
-        finally:
-            self._thread_lock.release()
-
-    @contextlib.contextmanager
-    def _file_lock(self) -> Iterator[bool]:
-        path = self.db.sqlite_path()
-        if path is None:
-            yield True
-            return
-        fd = os.open(path.with_name(path.name + ".erasure-lock"), os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
-
-    @contextlib.contextmanager
-    def _advisory_lock(self) -> Iterator[bool]:
-        with self.db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            held = bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self._PG_KEY}).scalar())
-            try:
-                yield held
-            finally:
-                if held:
-                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": self._PG_KEY})
-
-
-class ErasureWorker:
-    """Runs the runnable jobs of every company, oldest first, in a thread of its own (never on the event loop).
-
-    ``run_pending()`` does one round synchronously (what the thread calls each ``poll_seconds`` or when woken,
-    and what tests can call directly).
-    """
-
-    def __init__(self, db: Database, media: MediaStore, clock: Clock, config: ErasureConfig | None = None) -> None:
-        self.db = db
-        self.config = config or ErasureConfig.from_env()
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self.runner = ErasureRunner(db, media, clock, self.config, self._stop)
-        self.lock = RunnerLock(db)
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="gongkit-erasure", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                return  # still finishing a batch: the flag stays up so that it stops at the next boundary
-            self._thread = None
-        self._stop.clear()  # stopped: run_pending() may be called directly again
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                self.run_pending()
-            except Exception as exc:
-                log.warning("erasure worker round failed: %s", scrub_log_text(f"{type(exc).__name__}: {exc}")[:500])
-            self._wake.wait(self.config.poll_seconds)
-
-    def runnable(self) -> list[str]:
-        with self.db.read() as conn:
-            return list(
-                conn.execute(
-                    select(erasure_jobs.c.id)
-                    .where(erasure_jobs.c.status.in_(RUNNABLE))
-                    .order_by(erasure_jobs.c.requested_ms, erasure_jobs.c.id)
-                ).scalars()
-            )
-
-    def run_pending(self) -> int:
-        """Run each runnable job once (in request order); returns how many reached DONE or FAILED."""
-        finished = 0
-        with self.lock.hold() as held:
-            if not held:
-                return 0
-            for job_id in self.runnable():
-                if self._stop.is_set():
-                    break
-                status = self.runner.run(job_id)
-                if status in (DONE, FAILED):
-                    finished += 1
-        return finished

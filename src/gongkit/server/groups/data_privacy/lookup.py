@@ -5,7 +5,7 @@ schema are (``*_lower``: trimmed, lower-cased; ``*_norm``: ``+`` and digits), so
 probe on ``(company_id, <twin>)`` and never a scan.
 
 :func:`find_references` is the one definition of "everything that references the subject"; the lookups shape
-it into Gong's ``EmailAddressReferences`` / ``PhoneNumberReferences`` and the erasure (``services.erasure``)
+it into Gong's ``EmailAddressReferences`` / ``PhoneNumberReferences`` and the erasure (:mod:`.erasure`)
 deletes exactly it, so after an erasure the lookups come back empty.
 
 What references a person (given their e-mail addresses, and for a phone subject their number):

@@ -20,7 +20,9 @@ from gongkit.kernel.errors import InvalidRequest
 from gongkit.kernel.subjects import EMAIL, PHONE, parse_subject
 from gongkit.server.core.context import AppState, Ctx
 from gongkit.server.core.routing import handles
-from gongkit.server.groups.data_privacy import admin_routes, erasure, lookup
+from gongkit.server.groups.data_privacy import admin_routes, jobs, lookup
+from gongkit.server.groups.data_privacy.jobs import ErasureConfig
+from gongkit.server.groups.data_privacy.worker import ErasureWorker
 
 WORKER = "erasure_worker"
 CONFIG = "erasure_config"  # an ErasureConfig put in AppState.extras before startup overrides the environment
@@ -67,7 +69,7 @@ async def references_for_phone(ctx: Ctx) -> dict[str, Any]:
 
 async def _request_erasure(ctx: Ctx, kind: str, value: str) -> dict[str, Any]:
     await ctx.write(
-        erasure.request_erasure,
+        jobs.request_erasure,
         ctx.clock,
         ctx.state.secret,
         job_id=ctx.request_id,
@@ -76,9 +78,9 @@ async def _request_erasure(ctx: Ctx, kind: str, value: str) -> dict[str, Any]:
         value=value,
         credential=ctx.principal.credential,
     )
-    worker = ctx.state.extras.get(WORKER)
-    if isinstance(worker, erasure.ErasureWorker):
-        worker.wake()
+    running = ctx.state.extras.get(WORKER)
+    if isinstance(running, ErasureWorker):
+        running.wake()
     return {}  # Gong's BaseResponse: the requestId, which is also the erasure's id
 
 
@@ -96,18 +98,18 @@ async def startup(state: AppState) -> Callable[[], Awaitable[None]]:
     """Resumes unfinished erasures and runs new ones in a thread (``settings.erasure_workers = 0``: no thread;
     ``worker.run_pending()`` then runs them on demand)."""
     config = state.extras.get(CONFIG)
-    worker = erasure.ErasureWorker(
+    running = ErasureWorker(
         state.db,
         MediaStore(state.settings.media_dir),
         state.clock,
-        config if isinstance(config, erasure.ErasureConfig) else erasure.ErasureConfig.from_env(),
+        config if isinstance(config, ErasureConfig) else ErasureConfig.from_env(),
     )
-    state.extras[WORKER] = worker
+    state.extras[WORKER] = running
     if state.settings.erasure_workers > 0:
-        worker.start()
+        running.start()
 
     async def stop() -> None:
-        await anyio.to_thread.run_sync(worker.stop)
+        await anyio.to_thread.run_sync(running.stop)
 
     return stop
 

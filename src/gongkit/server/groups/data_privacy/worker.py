@@ -1,0 +1,154 @@
+"""Scheduling erasures: one runner per database at a time, across processes, in a worker thread."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import threading
+from collections.abc import Iterator
+
+from sqlalchemy import select, text
+
+from gongkit.db import Database
+from gongkit.db.media import MediaStore
+from gongkit.db.schema import (
+    erasure_jobs,
+)
+from gongkit.kernel.clock import Clock
+from gongkit.kernel.redaction import scrub as scrub_log_text
+from gongkit.server.groups.data_privacy.erasure import ErasureRunner
+from gongkit.server.groups.data_privacy.jobs import DONE, FAILED, RUNNABLE, ErasureConfig
+
+log = logging.getLogger("gongkit.erasure")
+
+
+# --- one runner per database -----------------------------------------------------------------------------
+
+
+class RunnerLock:
+    """At most one erasure runner per database at a time, across processes; a dead holder releases it."""
+
+    _PG_KEY = 0x676F6E676B6974  # "gongkit"
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._thread_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[bool]:
+        """Yields True if this runner holds the lock for the duration of the block."""
+        if not self._thread_lock.acquire(blocking=False):
+            yield False
+            return
+        try:
+            if self.db.is_sqlite:
+                with self._file_lock() as held:
+                    yield held
+            else:
+                with self._advisory_lock() as held:
+                    yield held
+        finally:
+            self._thread_lock.release()
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[bool]:
+        path = self.db.sqlite_path()
+        if path is None:
+            yield True
+            return
+        fd = os.open(path.with_name(path.name + ".erasure-lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    @contextlib.contextmanager
+    def _advisory_lock(self) -> Iterator[bool]:
+        with self.db.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            held = bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self._PG_KEY}).scalar())
+            try:
+                yield held
+            finally:
+                if held:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": self._PG_KEY})
+
+
+class ErasureWorker:
+    """Runs the runnable jobs of every company, oldest first, in a thread of its own (never on the event loop).
+
+    ``run_pending()`` does one round synchronously (what the thread calls each ``poll_seconds`` or when woken,
+    and what tests can call directly).
+    """
+
+    def __init__(self, db: Database, media: MediaStore, clock: Clock, config: ErasureConfig | None = None) -> None:
+        self.db = db
+        self.config = config or ErasureConfig.from_env()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self.runner = ErasureRunner(db, media, clock, self.config, self._stop)
+        self.lock = RunnerLock(db)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="gongkit-erasure", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                return  # still finishing a batch: the flag stays up so that it stops at the next boundary
+            self._thread = None
+        self._stop.clear()  # stopped: run_pending() may be called directly again
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.run_pending()
+            except Exception as exc:
+                log.warning("erasure worker round failed: %s", scrub_log_text(f"{type(exc).__name__}: {exc}")[:500])
+            self._wake.wait(self.config.poll_seconds)
+
+    def runnable(self) -> list[str]:
+        with self.db.read() as conn:
+            return list(
+                conn.execute(
+                    select(erasure_jobs.c.id)
+                    .where(erasure_jobs.c.status.in_(RUNNABLE))
+                    .order_by(erasure_jobs.c.requested_ms, erasure_jobs.c.id)
+                ).scalars()
+            )
+
+    def run_pending(self) -> int:
+        """Run each runnable job once (in request order); returns how many reached DONE or FAILED."""
+        finished = 0
+        with self.lock.hold() as held:
+            if not held:
+                return 0
+            for job_id in self.runnable():
+                if self._stop.is_set():
+                    break
+                status = self.runner.run(job_id)
+                if status in (DONE, FAILED):
+                    finished += 1
+        return finished

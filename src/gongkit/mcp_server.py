@@ -1,9 +1,11 @@
 """The agent toolkit over MCP: every action and tool of :mod:`gongkit.actions` as an MCP tool.
 
-Each tool is advertised with the action's name, description and input JSON Schema. A call runs the action
-through the async SDK; its ``{data, error, successful}`` output is the tool result (structured content, and the
-same JSON as text). A failed action raises a ``ToolError``, which the MCP SDK reports as a tool error
-(``isError``) carrying the message for the model to read.
+Built on the low-level ``mcp.server.lowlevel.Server`` of the ``mcp`` SDK (2.x), whose ``tools/list`` and
+``tools/call`` handlers let each tool carry the action's own name, description and input JSON Schema, exactly.
+A call runs the action through the async SDK; its ``{data, error, successful}`` output is the tool result
+(structured content, and the same JSON as text). A failed action is a tool error (``isError``) whose text is
+the message for the model to read. The read-only and destructive hints come from the operation catalogue
+(:attr:`gongkit.spec.Operation.read_only`, :attr:`~gongkit.spec.Operation.destructive`).
 
 Credentials and base URL come from the environment (``GONG_ACCESS_KEY`` + ``GONG_ACCESS_KEY_SECRET`` or
 ``GONG_BEARER_TOKEN``, ``GONG_BASE_URL``) or from :func:`build_server`'s arguments. The read-only ``gong_*`` tools
@@ -19,17 +21,24 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ToolError
-from mcp.server.mcpserver.tools import Tool
-from mcp.server.mcpserver.utilities.func_metadata import ArgModelBase, FuncMetadata
-from mcp.types import CallToolResult, TextContent, ToolAnnotations
-from pydantic import ConfigDict, Field, create_model
+import anyio
+from mcp.server import Server, ServerRequestContext
+from mcp.server.stdio import stdio_server
+from mcp.types import (
+    CallToolRequestParams,
+    CallToolResult,
+    ListToolsResult,
+    PaginatedRequestParams,
+    TextContent,
+    Tool,
+    ToolAnnotations,
+)
 
 from gongkit._version import __version__
-from gongkit.actions import Action, Param, all_actions, arun
+from gongkit.actions import Action, all_actions, arun
+from gongkit.sdk import AsyncGong, GongError
 
-__all__ = ["OUTPUT_SCHEMA", "build_server", "run_stdio"]
+__all__ = ["INSTRUCTIONS", "OUTPUT_SCHEMA", "build_server", "run_stdio"]
 
 #: The output of every tool.
 OUTPUT_SCHEMA: dict[str, Any] = {
@@ -49,46 +58,21 @@ INSTRUCTIONS = (
     "the next page."
 )
 
-_READ_ONLY_POSTS = frozenset(
-    {
-        "listCallsExtensive",
-        "getCallTranscripts",
-        "listMultipleUsers",
-        "listMultipleUsersAggregateActivity",
-        "listMultipleUsersAggregateByPeriod",
-        "listMultipleUsersDayByDayActivity",
-        "listAnsweredScorecards",
-        "listInteractionStats",
-        "getUsersAccessToCalls",
-        "getFlowsForProspects",
-        "integrationStatus",
-    }
-)
-_DESTRUCTIVE = frozenset(
-    {
-        "purgeEmailAddress",
-        "purgePhoneNumber",
-        "deleteMeeting",
-        "deleteUsersAccessToCalls",
-        "deleteGenericCrmIntegration",
-        "updatePermissionProfile",
-    }
-)
+Context = ServerRequestContext[None]
 
 
 class _Clients:
     """The async SDK client the tools share, made on first use (inside the server's event loop)."""
 
-    def __init__(self, factory: Callable[[], Any], base_url: str | None) -> None:
+    def __init__(self, factory: Callable[[], AsyncGong], base_url: str | None) -> None:
         self._factory = factory
         self._base_url = base_url
-        self._client: Any = None
-        self._template: Any = None
+        self._client: AsyncGong | None = None
+        self._template: AsyncGong | None = None
 
-    def for_action(self, act: Action) -> Any:
-        """The configured client; for a tool, a client carrying only the base URL when none is configured."""
-        from gongkit.sdk import AsyncGong, GongError
-
+    def for_action(self, act: Action) -> AsyncGong:
+        """The configured client; for a tool, a client carrying only the base URL when none is configured
+        (the tool's own credentials authenticate its request)."""
         if self._client is None:
             try:
                 self._client = self._factory()
@@ -106,61 +90,60 @@ class _Clients:
                 await client.close()
 
 
-class _Args(ArgModelBase):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
-
-
-def _arg_model(act: Action) -> type[ArgModelBase]:
-    """A permissive model of the inputs (the action validates them itself against its own schema)."""
-    fields: dict[str, Any] = {}
-    for i, p in enumerate(act.params):
-        kind: Any = str | None if _is_plain_string(p) else Any
-        fields[f"p{i}"] = (kind, Field(default=None, alias=p.name))
-    return create_model(f"Args_{act.name}", __base__=_Args, **fields)
-
-
-def _is_plain_string(p: Param) -> bool:
-    return p.type == "string" and not p.is_file
-
-
 def _annotations(act: Action) -> ToolAnnotations:
     op = act.operation
-    read_only = op.method == "GET" or op.operation_id in _READ_ONLY_POSTS
     return ToolAnnotations(
         title=act.title or None,
-        read_only_hint=read_only,
-        destructive_hint=False if read_only else op.operation_id in _DESTRUCTIVE,
-        idempotent_hint=read_only or op.method in ("PUT", "DELETE"),
+        read_only_hint=op.read_only,
+        destructive_hint=op.destructive,
+        idempotent_hint=op.read_only or op.method in ("PUT", "DELETE"),
         open_world_hint=True,
     )
 
 
-def _tool(act: Action, clients: _Clients) -> Tool:
-    async def call(**arguments: Any) -> CallToolResult:
-        from gongkit.sdk import GongError
-
-        try:
-            client = clients.for_action(act)
-        except GongError as exc:
-            raise ToolError(str(exc)) from None
-        out = await arun(act, arguments, client=client)
-        if not out["successful"]:
-            detail = f" {json.dumps(out['data'], ensure_ascii=False)}" if out["data"] else ""
-            raise ToolError(f"{out['error']}{detail}")
-        text = json.dumps(out, ensure_ascii=False, default=str)
-        return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=out)
-
+def _tool(act: Action) -> Tool:
     return Tool(
-        fn=call,
         name=act.name,
         title=act.title or None,
         description=act.description,
-        parameters=act.input_schema(),
-        fn_metadata=FuncMetadata(arg_model=_arg_model(act), output_schema=OUTPUT_SCHEMA),
-        is_async=True,
-        context_kwarg=None,
+        input_schema=act.input_schema(),
+        output_schema=OUTPUT_SCHEMA,
         annotations=_annotations(act),
     )
+
+
+def _decode_json_text(act: Action, arguments: dict[str, Any]) -> dict[str, Any]:
+    """Arrays and objects some clients send as JSON text (``"[\\"1\\"]"``), decoded for the inputs that are not
+    plain strings; anything else is left for the action's validation to accept or refuse."""
+    plain = {p.name for p in act.params if p.type == "string" and not p.is_file}
+    out = dict(arguments)
+    for name, value in arguments.items():
+        if name in plain or not isinstance(value, str):
+            continue
+        try:
+            decoded = json.loads(value)
+        except (ValueError, RecursionError):
+            continue
+        if decoded is None or isinstance(decoded, list | dict):
+            out[name] = decoded
+    return out
+
+
+def _error(text: str) -> CallToolResult:
+    return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+
+
+async def _call(act: Action, arguments: dict[str, Any], clients: _Clients) -> CallToolResult:
+    try:
+        client = clients.for_action(act)
+    except GongError as exc:
+        return _error(str(exc))
+    out = await arun(act, _decode_json_text(act, arguments), client=client)
+    if not out["successful"]:
+        detail = f" {json.dumps(out['data'], ensure_ascii=False)}" if out["data"] else ""
+        return _error(f"{out['error']}{detail}")
+    text = json.dumps(out, ensure_ascii=False, default=str)
+    return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=out)
 
 
 def build_server(
@@ -169,38 +152,54 @@ def build_server(
     access_key_secret: str | None = None,
     bearer_token: str | None = None,
     base_url: str | None = None,
-    client_factory: Callable[[], Any] | None = None,
+    client_factory: Callable[[], AsyncGong] | None = None,
     actions: list[Action] | None = None,
-) -> MCPServer:
+) -> Server[None]:
     """An MCP server exposing ``actions`` (default: every action and tool).
 
     ``client_factory`` makes the ``AsyncGong`` the tools use (default: one from the arguments / environment).
     """
 
-    def default_factory() -> Any:
-        from gongkit.sdk import AsyncGong
-
+    def default_factory() -> AsyncGong:
         return AsyncGong(access_key, access_key_secret, bearer_token=bearer_token, base_url=base_url)
 
     clients = _Clients(client_factory or default_factory, base_url)
+    served = {a.name: a for a in (actions if actions is not None else all_actions())}
+    tools = [_tool(a) for a in served.values()]
+
+    async def list_tools(_ctx: Context, _params: PaginatedRequestParams | None) -> ListToolsResult:
+        return ListToolsResult(tools=tools)
+
+    async def call_tool(_ctx: Context, params: CallToolRequestParams) -> CallToolResult:
+        act = served.get(params.name)
+        if act is None:
+            return _error(f"Unknown tool: {params.name}")
+        return await _call(act, dict(params.arguments or {}), clients)
 
     @asynccontextmanager
-    async def lifespan(_server: MCPServer) -> AsyncIterator[None]:
+    async def lifespan(_server: Server[None]) -> AsyncIterator[None]:
         try:
-            yield
+            yield None
         finally:
             await clients.aclose()
 
-    return MCPServer(
-        name="gongkit",
+    return Server(
+        "gongkit",
+        version=__version__,
         title="Gong API v2 (gongkit)",
         instructions=INSTRUCTIONS,
-        version=__version__,
-        tools=[_tool(a, clients) for a in (actions if actions is not None else all_actions())],
         lifespan=lifespan,
+        on_list_tools=list_tools,
+        on_call_tool=call_tool,
     )
 
 
 def run_stdio(**options: Any) -> None:
     """Serve over stdio until the client disconnects."""
-    build_server(**options).run("stdio")
+    server = build_server(**options)
+
+    async def serve() -> None:
+        async with stdio_server() as (read_stream, write_stream):
+            await server.run(read_stream, write_stream, server.create_initialization_options())
+
+    anyio.run(serve)

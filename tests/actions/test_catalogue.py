@@ -3,14 +3,16 @@ input placed where the operation takes it."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from typing import Any
 
 import jsonschema
 import pytest
 
-from gongkit.actions import Action, Param, all_actions, get
-from gongkit.spec import SPEC_FILES, load_spec, operation
+from gongkit.actions import Action, Param, all_actions, catalogue, get
+from gongkit.spec import GROUPS, SPEC_FILES, load_spec, operation
 from tests.actions.seeds import actions_002, all_names_002, declared_count_002, input_names_002, tools_004
 
 ACTIONS = all_actions("action")
@@ -35,6 +37,16 @@ def test_every_operation_exists_and_names_are_unique() -> None:
     assert len(names) == len(set(names)) == 71
     for a in all_actions():
         assert operation(a.operation_id).operation_id == a.operation_id
+
+
+def test_one_catalogue_module_per_resource_group() -> None:
+    """Each module is named as a group of the operation catalogue and declares only that group's actions."""
+    modules = [info.name for info in pkgutil.iter_modules(catalogue.__path__)]
+    assert set(modules) <= set(GROUPS)
+    for name in modules:
+        declared = importlib.import_module(f"{catalogue.__name__}.{name}").ACTIONS
+        assert declared and {a.group for a in declared} == {name}
+    assert sum(len(importlib.import_module(f"{catalogue.__name__}.{n}").ACTIONS) for n in modules) == 71
 
 
 # --- seed 002, input by input ---------------------------------------------------------------------------

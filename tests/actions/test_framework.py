@@ -88,6 +88,24 @@ def test_validation_reports_every_problem() -> None:
     assert "fromDateTime: required" in problems
 
 
+def test_validation_names_nested_places() -> None:
+    act = get("GONG_RETRIEVE_FILTERED_CALL_DETAILS")
+    with pytest.raises(ActionInputError) as info:
+        act.validate({"filter__callIds": ["1", 2], "contentSelector__context": "Nope"})
+    assert info.value.problems == [
+        "filter__callIds[1]: expected string, got int",
+        "contentSelector__context: 'Nope' is not one of 'Basic', 'Extended', 'None'",
+    ]
+    media = get("GONG_ADD_CALL_MEDIA_V2_CALLS_ID_MEDIA")
+    with pytest.raises(ActionInputError) as info:
+        media.validate({"id": "1", "mediaFile": {"path": 3}})
+    assert info.value.problems == ["mediaFile.path: expected string, got int"]
+    with pytest.raises(ActionInputError) as info:
+        media.validate({"id": "1", "mediaFile": 3})
+    assert info.value.problems == ["mediaFile: expected object or string, got int"]
+    assert media.validate({"id": "1", "mediaFile": "/tmp/a.mp3"}) == {"id": "1", "mediaFile": "/tmp/a.mp3"}
+
+
 def test_validation_types() -> None:
     act = get("GONG_GET_CRM_OBJECTS_V2_CRM_ENTITIES")
     ok = {"integrationId": 7, "objectType": "DEAL", "objectsCrmIds": ["a"]}
@@ -96,6 +114,7 @@ def test_validation_types() -> None:
         with pytest.raises(ActionInputError):
             act.validate({**ok, **bad})
     assert act.validate({**ok, "integrationId": 7.0})["integrationId"] == 7.0
+    assert act.validate({**ok, "objectsCrmIds": ("a", "b")})["objectsCrmIds"] == ("a", "b")
     with pytest.raises(ActionInputError, match="JSON object"):
         act.validate(["x"])  # type: ignore[arg-type]
 

@@ -47,6 +47,10 @@ def test_every_action_is_a_tool_with_its_schema() -> None:
         assert tool.output_schema == OUTPUT_SCHEMA
     assert tools["GONG_RETRIEVE_USER_V2_USERS_ID"].annotations.read_only_hint is True
     assert tools["GONG_ERASE_DATA_FOR_EMAIL_ADDRESS"].annotations.destructive_hint is True
+    for act in all_actions():
+        hints = tools[act.name].annotations
+        assert (hints.read_only_hint, hints.destructive_hint) == (act.operation.read_only, act.operation.destructive)
+        assert hints.title == (act.title or None)
 
 
 async def _call(name: str, arguments: dict[str, Any], handler: Any = _ok, **options: Any) -> Any:
@@ -90,6 +94,25 @@ def test_failures_are_tool_errors() -> None:
     assert "Invalid input" in bad.content[0].text and "fromDateTime: required" in bad.content[0].text
     unknown = asyncio.run(_call("GONG_RETRIEVE_USER_V2_USERS_ID", {"id": "42", "bogus": 1}))
     assert unknown.is_error is True
+
+
+def test_arrays_sent_as_json_text_are_decoded() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return _ok(request)
+
+    result = asyncio.run(
+        _call("GONG_LIST_USERS_BY_FILTER_V2_USERS_EXTENSIVE", {"filter__userIds": '["1", "2"]'}, handler)
+    )
+    assert result.is_error is False
+    assert json.loads(seen[0].content) == {"filter": {"userIds": ["1", "2"]}}
+
+
+def test_an_unknown_tool_is_a_tool_error() -> None:
+    result = asyncio.run(_call("GONG_NO_SUCH_TOOL", {}))
+    assert result.is_error is True and result.content[0].text == "Unknown tool: GONG_NO_SUCH_TOOL"
 
 
 def test_without_configured_credentials(monkeypatch: Any) -> None:

@@ -215,12 +215,17 @@ class BaseClient:
             path = "/" + path
         return self.base_url + path
 
-    def _headers(self) -> dict[str, str]:
-        return {
+    def _headers(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        """The headers of every request; ``extra`` replaces any of the same name (case-insensitively)."""
+        headers = {
             "Authorization": self._auth,
             "Accept": "application/json",
             "User-Agent": f"gongkit/{__version__}",
         }
+        if extra:
+            replaced = {name.lower() for name in extra}
+            headers = {k: v for k, v in headers.items() if k.lower() not in replaced} | dict(extra)
+        return headers
 
     # --- answers -----------------------------------------------------------------------------------------
 
@@ -367,9 +372,14 @@ class SyncAPIClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         files: RequestFiles | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """Send one request (with pacing and retries); the decoded JSON object, or a typed GongError."""
-        response = self._send(method, path, params=params, json=json, files=files)
+        """Send one request (with pacing and retries); the decoded JSON object, or a typed GongError.
+
+        ``headers`` are sent with this request only and replace the client's of the same name (for example an
+        ``Authorization`` for other credentials, over the same connection pool, pacing and retries).
+        """
+        response = self._send(method, path, params=params, json=json, files=files, headers=headers)
         return self._success_body(response)
 
     def _send(
@@ -380,11 +390,12 @@ class SyncAPIClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         files: RequestFiles | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         method = method.upper()
         url = self._url(path)
         query = clean_params(params)
-        headers = self._headers()
+        sent_headers = self._headers(headers)
         positions = _file_positions(files)
         timeout = self._timeout_kwargs(self._owns_http)
         attempt = 0
@@ -400,7 +411,7 @@ class SyncAPIClient(BaseClient):
                     params=query or None,
                     json=json,
                     files=files,
-                    headers=headers,
+                    headers=sent_headers,
                     **timeout,
                 )
             except Exception as exc:
@@ -506,9 +517,14 @@ class AsyncAPIClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         files: RequestFiles | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """Send one request (with pacing and retries); the decoded JSON object, or a typed GongError."""
-        response = await self._send(method, path, params=params, json=json, files=files)
+        """Send one request (with pacing and retries); the decoded JSON object, or a typed GongError.
+
+        ``headers`` are sent with this request only and replace the client's of the same name (for example an
+        ``Authorization`` for other credentials, over the same connection pool, pacing and retries).
+        """
+        response = await self._send(method, path, params=params, json=json, files=files, headers=headers)
         return self._success_body(response)
 
     async def _send(
@@ -519,11 +535,12 @@ class AsyncAPIClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         files: RequestFiles | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         method = method.upper()
         url = self._url(path)
         query = clean_params(params)
-        headers = self._headers()
+        sent_headers = self._headers(headers)
         positions = _file_positions(files)
         timeout = self._timeout_kwargs(self._owns_http)
         attempt = 0
@@ -539,7 +556,7 @@ class AsyncAPIClient(BaseClient):
                     params=query or None,
                     json=json,
                     files=files,
-                    headers=headers,
+                    headers=sent_headers,
                     **timeout,
                 )
             except Exception as exc:

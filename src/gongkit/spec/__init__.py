@@ -68,6 +68,27 @@ _SCOPE_FALLBACK = {
 
 _SCOPE_RE = re.compile(r"api:[a-z][a-z:\-]*[a-z]")
 
+#: POST operations that only read: they take a filter in the body because it does not fit in a query.
+_READ_ONLY_POSTS = frozenset(
+    {
+        "listCallsExtensive",
+        "getCallTranscripts",
+        "listMultipleUsers",
+        "listMultipleUsersAggregateActivity",
+        "listMultipleUsersAggregateByPeriod",
+        "listMultipleUsersDayByDayActivity",
+        "listAnsweredScorecards",
+        "listInteractionStats",
+        "getUsersAccessToCalls",
+        "getFlowsForProspects",
+        "integrationStatus",
+    }
+)
+
+#: Writes beyond DELETE that lose data: the data-privacy erasures, and the profile update that replaces every
+#: permission of a profile.
+_DESTRUCTIVE_WRITES = frozenset({"purgeEmailAddress", "purgePhoneNumber", "updatePermissionProfile"})
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -83,6 +104,10 @@ class Operation:
     specs: tuple[str, ...]
     statuses: tuple[int, ...]
     paged: bool
+    #: Only reads: every GET, and the POSTs that take a read's filter in the body.
+    read_only: bool
+    #: Loses data that cannot be had back: every DELETE, the data-privacy erasures, a whole-profile update.
+    destructive: bool
     parameters: tuple[dict[str, Any], ...] = field(repr=False)
 
     @property
@@ -156,6 +181,8 @@ def operations() -> tuple[Operation, ...]:
                     specs=(year,),
                     statuses=tuple(sorted(int(s) for s in op.get("responses", {}) if s.isdigit())),
                     paged=paged,
+                    read_only=method == "get" or op_id in _READ_ONLY_POSTS,
+                    destructive=method == "delete" or op_id in _DESTRUCTIVE_WRITES,
                     parameters=params,
                 )
     ops = tuple(sorted(found.values(), key=lambda o: (o.path, o.method)))

@@ -7,6 +7,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -27,6 +28,48 @@ COMPANY_SETTINGS = (
     "erasure_max_crm_objects",
     "erasure_max_total",
 )
+
+
+#: The range each numeric company setting must stay in: values outside it cannot work (a page of 0 calls,
+#: a rate of 0 requests) and are refused with a 400 naming the setting.
+SETTING_RANGES: dict[str, tuple[int, int]] = {
+    "rate_per_second": (1, 1_000_000),
+    "rate_per_day": (1, 1_000_000_000),
+    "page_size": (1, 100),
+    "erasure_max_calls": (0, 1_000_000_000),
+    "erasure_max_emails": (0, 1_000_000_000),
+    "erasure_max_crm_objects": (0, 1_000_000_000),
+    "erasure_max_total": (0, 1_000_000_000),
+}
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    """Refuse unknown settings and values that cannot work, naming the setting."""
+    unknown = set(settings) - set(COMPANY_SETTINGS)
+    if unknown:
+        raise InvalidRequest(f"unknown company settings: {', '.join(sorted(unknown))}")
+    problems = []
+    for name, value in settings.items():
+        if name in SETTING_RANGES:
+            low, high = SETTING_RANGES[name]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                problems.append(f"{name}: must be an integer from {low} to {high}")
+        elif name == "name" and (not isinstance(value, str) or not value.strip() or len(value) > 255):
+            problems.append("name: must be a non-empty text of at most 255 characters")
+        elif name == "time_zone" and not _is_time_zone(value):
+            problems.append(f"time_zone: '{value}' is not an IANA time zone (e.g. America/New_York)")
+    if problems:
+        raise InvalidRequest(*problems)
+
+
+def _is_time_zone(value: Any) -> bool:
+    if not isinstance(value, str) or not value or len(value) > 64:
+        return False
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def all_scopes() -> list[str]:
@@ -59,9 +102,7 @@ def instance_secret(conn: Connection, key: str = "secret") -> bytes:
 
 
 def create_company(conn: Connection, clock: Clock, name: str, *, company_id: int | None = None, **settings: Any) -> int:
-    unknown = set(settings) - set(COMPANY_SETTINGS)
-    if unknown:
-        raise InvalidRequest(f"unknown company settings: {', '.join(sorted(unknown))}")
+    check_settings({"name": name, **settings})
     cid = company_id or new_id()
     values = {
         "id": cid,
@@ -82,9 +123,7 @@ def create_company(conn: Connection, clock: Clock, name: str, *, company_id: int
 
 
 def update_company(conn: Connection, company_id: int, **settings: Any) -> None:
-    unknown = set(settings) - set(COMPANY_SETTINGS)
-    if unknown:
-        raise InvalidRequest(f"unknown company settings: {', '.join(sorted(unknown))}")
+    check_settings(settings)
     res = conn.execute(update(companies).where(companies.c.id == company_id).values(**settings))
     if res.rowcount == 0:
         raise NotFound(f"Company {company_id} not found")

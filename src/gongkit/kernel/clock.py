@@ -32,9 +32,8 @@ class FixedClock:
 def ms_to_iso(ms: int) -> str:
     """An instant as Gong writes it: ISO-8601, UTC, ``Z``; milliseconds only when there are some."""
     dt = _EPOCH + timedelta(milliseconds=ms)
-    if ms % 1000:
-        return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
-    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    text = f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
+    return f"{text}.{ms % 1000:03d}Z" if ms % 1000 else f"{text}Z"
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -43,6 +42,12 @@ _ONE_MS = timedelta(milliseconds=1)
 
 class DateTimeError(ValueError):
     pass
+
+
+#: The instants storage and the wire can hold: years 1 to 9999 in UTC (an offset can push a valid-looking local
+#: time past either end).
+MIN_MS = (datetime(1, 1, 1, tzinfo=UTC) - _EPOCH) // _ONE_MS
+MAX_MS = (datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=UTC) - _EPOCH) // _ONE_MS
 
 
 def parse_datetime_ms(value: str) -> int:
@@ -61,4 +66,7 @@ def parse_datetime_ms(value: str) -> int:
         raise DateTimeError(f"'{value}' is not an ISO-8601 date-time (e.g. 2024-01-17T16:20:05-03:00)") from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return (dt - _EPOCH) // _ONE_MS
+    ms = (dt - _EPOCH) // _ONE_MS
+    if not MIN_MS <= ms <= MAX_MS:
+        raise DateTimeError(f"'{value}' is outside the supported range (years 1 to 9999 in UTC)")
+    return ms

@@ -45,11 +45,25 @@ def _datetime(value: Any) -> Any:
         raise PydanticCustomError("datetime", "{reason}", {"reason": str(exc)}) from None
 
 
+# --- bounds: what one request may carry (Gong states few limits; these are generous for real use and keep one
+# request from holding the store: they are listed in the README's "Limits") ------------------------------------
+
+MAX_IDS = 10_000  # ids in one filter (callIds, userIds, primaryUserIds)
+MAX_PARTIES = 1_000  # parties of one call
+MAX_CONTEXT_OBJECTS = 100  # CRM objects in the context of one call or one party
+MAX_CONTEXT_FIELDS = 200  # fields of one context object
+MAX_SEGMENTS = 100_000  # speech segments of one call's speakers timeline
+MAX_TEXT = 10_000  # characters of a free-text field (titles, names, custom data)
+MAX_SECONDS = 31 * 24 * 3600  # a duration or an offset into a call, in seconds (31 days)
+
+
 #: A wire id (numeric string) read as an int.
 WireId = Annotated[int, BeforeValidator(_id)]
 #: An ISO-8601 date-time read as epoch milliseconds.
 DateTimeMs = Annotated[int, BeforeValidator(_datetime)]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+#: Free text of bounded length.
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 
 
 class WireModel(BaseModel):

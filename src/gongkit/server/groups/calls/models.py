@@ -15,7 +15,20 @@ from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, model
 from pydantic_core import PydanticCustomError
 
 from gongkit.kernel.ids import UNMATCHABLE_ID
-from gongkit.kernel.wire import DateTimeMs, NonEmpty, WireId, WireModel, check_range
+from gongkit.kernel.wire import (
+    MAX_CONTEXT_FIELDS,
+    MAX_CONTEXT_OBJECTS,
+    MAX_IDS,
+    MAX_PARTIES,
+    MAX_SECONDS,
+    MAX_SEGMENTS,
+    DateTimeMs,
+    NonEmpty,
+    Text,
+    WireId,
+    WireModel,
+    check_range,
+)
 from gongkit.server.groups.calls.queries import CallFilter, Selection
 from gongkit.server.groups.calls.writes import ContextObject, NewCall, NewParty, SpeechSegment
 from gongkit.spec import json_schema_document
@@ -27,7 +40,7 @@ class CallsFilterIn(WireModel):
     fromDateTime: DateTimeMs | None = None
     toDateTime: DateTimeMs | None = None
     workspaceId: WireId | None = None
-    callIds: list[WireId] | None = None
+    callIds: Annotated[list[WireId], Field(max_length=MAX_IDS)] | None = None
 
     @model_validator(mode="after")
     def _range(self) -> CallsFilterIn:
@@ -45,7 +58,7 @@ class CallsFilterIn(WireModel):
 
 
 class CallsFilterWithOwnersIn(CallsFilterIn):
-    primaryUserIds: list[WireId] | None = None
+    primaryUserIds: Annotated[list[WireId], Field(max_length=MAX_IDS)] | None = None
 
     def to_filter(self) -> CallFilter:
         base = super().to_filter()
@@ -133,7 +146,7 @@ System = Literal["Salesforce", "HubSpot", "MicrosoftDynamic", "Generic"]
 
 
 class ContextFieldIn(WireModel):
-    name: str | None = None
+    name: Text | None = None
     value: Any = None
 
 
@@ -141,24 +154,24 @@ class PartyObjectIn(WireModel):
     # The contract writes this enum as one literal "Lead,Contact"; its values are Lead and Contact.
     objectType: Literal["Lead", "Contact"]
     objectId: NonEmpty
-    fields: list[ContextFieldIn] | None = None
+    fields: Annotated[list[ContextFieldIn], Field(max_length=MAX_CONTEXT_FIELDS)] | None = None
 
 
 class PartyContextIn(WireModel):
     system: System
-    objects: list[PartyObjectIn] | None = None
+    objects: Annotated[list[PartyObjectIn], Field(max_length=MAX_CONTEXT_OBJECTS)] | None = None
 
 
 class CallObjectIn(WireModel):
     # The contract writes this enum as one literal "Opportunity,Account"; its values are those two.
     objectType: Literal["Opportunity", "Account"]
     objectId: NonEmpty
-    fields: list[ContextFieldIn] | None = None
+    fields: Annotated[list[ContextFieldIn], Field(max_length=MAX_CONTEXT_FIELDS)] | None = None
 
 
 class CallContextIn(WireModel):
     system: System
-    objects: list[CallObjectIn] | None = None
+    objects: Annotated[list[CallObjectIn], Field(max_length=MAX_CONTEXT_OBJECTS)] | None = None
 
 
 def _objects(contexts: list[PartyContextIn] | list[CallContextIn] | None) -> tuple[ContextObject, ...]:
@@ -171,12 +184,12 @@ def _objects(contexts: list[PartyContextIn] | list[CallContextIn] | None) -> tup
 
 
 class PartyIn(WireModel):
-    phoneNumber: str | None = None
-    emailAddress: str | None = None
-    name: str | None = None
-    partyId: str | None = None
+    phoneNumber: Annotated[str, Field(max_length=100)] | None = None
+    emailAddress: Annotated[str, Field(max_length=320)] | None = None
+    name: Text | None = None
+    partyId: Annotated[str, Field(max_length=255)] | None = None
     mediaChannelId: Annotated[int, Field(ge=0, le=1)] | None = None
-    context: list[PartyContextIn] | None = None
+    context: Annotated[list[PartyContextIn], Field(max_length=MAX_CONTEXT_OBJECTS)] | None = None
     userId: WireId | None = None
 
     @model_validator(mode="after")
@@ -189,9 +202,9 @@ class PartyIn(WireModel):
 
 
 class SpeechSegmentIn(WireModel):
-    fromTime: Annotated[int, Field(ge=0)]
-    toTime: Annotated[int, Field(ge=0)]
-    partyIds: Annotated[list[str], Field(min_length=1)]
+    fromTime: Annotated[int, Field(ge=0, le=MAX_SECONDS)]
+    toTime: Annotated[int, Field(ge=0, le=MAX_SECONDS)]
+    partyIds: Annotated[list[Annotated[str, Field(max_length=255)]], Field(min_length=1, max_length=MAX_PARTIES)]
 
     @model_validator(mode="after")
     def _order(self) -> SpeechSegmentIn:
@@ -202,11 +215,11 @@ class SpeechSegmentIn(WireModel):
 
 class SpeakersTimelineIn(WireModel):
     precise: bool | None = None
-    speechSegments: list[SpeechSegmentIn] | None = None
+    speechSegments: Annotated[list[SpeechSegmentIn], Field(max_length=MAX_SEGMENTS)] | None = None
 
 
 class FlowContextIn(WireModel):
-    taskId: str | None = None
+    taskId: Annotated[str, Field(max_length=255)] | None = None
 
 
 @cache
@@ -226,7 +239,7 @@ def _language(value: Any) -> Any:
 
 
 def _http_url(value: Any) -> Any:
-    if isinstance(value, str) and not re.match(r"^https?://[^\s/]+\S*$", value.strip()):
+    if isinstance(value, str) and (len(value) > 2048 or not re.match(r"^https?://[^\s/]+\S*$", value.strip())):
         raise PydanticCustomError("url", "'{value}' is not an http(s) URL", {"value": value})
     return value
 
@@ -235,20 +248,20 @@ class NewCallIn(WireModel):
     """Gong's ``NewCallAddingRequest``."""
 
     clientUniqueId: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2048)]
-    title: str | None = None
+    title: Text | None = None
     purpose: Annotated[str, Field(max_length=255)] | None = None
     scheduledStart: DateTimeMs | None = None
     scheduledEnd: DateTimeMs | None = None
     actualStart: DateTimeMs
-    duration: Annotated[float, Field(ge=0)] | None = None
-    parties: Annotated[list[PartyIn], Field(min_length=1)]
+    duration: Annotated[float, Field(ge=0, le=MAX_SECONDS)] | None = None
+    parties: Annotated[list[PartyIn], Field(min_length=1, max_length=MAX_PARTIES)]
     direction: Literal["Inbound", "Outbound", "Conference", "Unknown"]
     disposition: Annotated[str, Field(max_length=255)] | None = None
-    context: list[CallContextIn] | None = None
-    customData: str | None = None
+    context: Annotated[list[CallContextIn], Field(max_length=MAX_CONTEXT_OBJECTS)] | None = None
+    customData: Text | None = None
     speakersTimeline: SpeakersTimelineIn | None = None
-    meetingUrl: str | None = None
-    callProviderCode: str | None = None
+    meetingUrl: Annotated[str, Field(max_length=2048)] | None = None
+    callProviderCode: Annotated[str, Field(max_length=255)] | None = None
     downloadMediaUrl: Annotated[str | None, BeforeValidator(_http_url)] = None
     workspaceId: WireId | None = None
     languageCode: Annotated[str | None, BeforeValidator(_language)] = None

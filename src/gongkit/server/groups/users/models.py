@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from typing import Annotated
 
-from gongkit.kernel.wire import DateTimeMs, WireId, WireModel, check_range
+from pydantic import Field, model_validator
+
+from gongkit.kernel.wire import MAX_IDS, DateTimeMs, WireId, WireModel, check_range
 
 
 class UsersFilterIn(WireModel):
@@ -13,7 +15,7 @@ class UsersFilterIn(WireModel):
     createdFromDateTime: DateTimeMs | None = None
     createdToDateTime: DateTimeMs | None = None
     includeAvatars: bool | None = None
-    userIds: list[WireId] | None = None
+    userIds: Annotated[list[WireId], Field(max_length=MAX_IDS)] | None = None
 
     @model_validator(mode="after")
     def _range(self) -> UsersFilterIn:

@@ -39,11 +39,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from starlette.testclient import TestClient
 
+# The test factories live in the repository's tests/ package, which a script run does not have on its path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support import factories as f
+
 from gongkit.clock import SystemClock
 from gongkit.config import Settings
 from gongkit.db import Database, migrate
 from gongkit.db.schema import call_parties, calls, crm_objects, instance_settings
-from gongkit.demo import factories as f
 from gongkit.demo.generator import PRIVACY_SUBJECTS, DemoSize, create_demo_company
 from gongkit.media import MediaStore
 from gongkit.server import create_app, logs

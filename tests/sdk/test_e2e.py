@@ -28,7 +28,6 @@ from gongkit import (
 )
 from gongkit.clock import SystemClock
 from gongkit.db import Database
-from gongkit.demo import factories as f
 from gongkit.services import admin
 from gongkit.types import (
     CallBasicData,
@@ -42,6 +41,7 @@ from gongkit.types import (
     User,
 )
 from tests.conftest import Company, make_company
+from tests.support import factories as f
 from tests.support.contract import ContractClient, check_request, check_response
 
 BASE = datetime.fromtimestamp(f.BASE_MS / 1000, tz=UTC)  # the factories' epoch: 2024-03-01T15:00:00Z

@@ -32,7 +32,7 @@ def test_demo_calls_store_their_basic_json(db: Database) -> None:
 def test_added_call_and_its_recording_keep_basic_json_current(
     client: ContractClient, db: Database, company: Company
 ) -> None:
-    from gongkit.demo.factories import make_user
+    from tests.support.factories import make_user
 
     with db.write() as conn:
         user = make_user(conn, company.id)

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from gongkit.config import Settings
 from gongkit.db import Database
 from gongkit.db.schema import call_context_objects, call_media, call_parties, calls
-from gongkit.demo import factories as f
 from gongkit.media import MediaStore
 from gongkit.services import calls as svc
 from tests.conftest import Company, make_company
 from tests.server.conftest import Seed, assert_error, bearer
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 

@@ -10,12 +10,12 @@ import pytest
 from gongkit.clock import FixedClock
 from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.demo import factories as f
 from gongkit.media import MediaStore
 from gongkit.server import create_app
 from gongkit.server.ratelimit import RateLimiter
 from tests.conftest import Company
 from tests.server.conftest import Seed, assert_error, bearer
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z

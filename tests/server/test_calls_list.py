@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from gongkit.clock import ms_to_iso
 from gongkit.db import Database
-from gongkit.demo import factories as f
 from gongkit.paging import INVALID_CURSOR
 from gongkit.services.calls import iso
 from tests.conftest import Company, make_company
 from tests.server.conftest import Seed, assert_error, page_through, set_page_size
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from gongkit.db import Database
-from gongkit.demo import factories as f
 from gongkit.paging import INVALID_CURSOR
 from tests.conftest import Company
 from tests.server.conftest import Seed, assert_error, page_through, set_page_size
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from gongkit.db import Database
 from gongkit.db.schema import call_parties, crm_objects, emails, engagement_events, meetings, users
-from gongkit.demo import factories as f
 from tests.conftest import Company
+from tests.support import factories as f
 
 
 def test_same_database_state_gives_the_same_records(db: Database, company: Company) -> None:

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 from gongkit.db import Database
-from gongkit.demo import factories as f
 from gongkit.paging import INVALID_CURSOR
 from gongkit.services.admin import all_scopes
 from gongkit.spec import operation
 from tests.conftest import Company, make_company
 from tests.server.conftest import assert_error, bearer, set_page_size
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 T0 = 1_717_236_000_000

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from gongkit.db import Database
-from gongkit.demo import factories as f
 from gongkit.paging import INVALID_CURSOR
 from tests.conftest import Company, make_company
 from tests.server.conftest import Seed, assert_error, page_through, set_page_size
+from tests.support import factories as f
 from tests.support.contract import ContractClient
 
 DAY = 86_400_000

@@ -48,7 +48,7 @@ from gongkit.clock import SystemClock
 from gongkit.config import Settings
 from gongkit.db import Database, migrate
 from gongkit.db.schema import call_parties, calls, crm_objects, instance_settings
-from gongkit.demo.generator import PRIVACY_SUBJECTS, DemoSize, create_demo_company
+from gongkit.demo import PRIVACY_SUBJECTS, DemoSize, create_demo_company
 from gongkit.media import MediaStore
 from gongkit.server import create_app, logs
 from gongkit.server.ratelimit import RateLimiter

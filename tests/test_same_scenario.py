@@ -16,7 +16,7 @@ import pytest
 from gongkit import Gong
 from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.demo.generator import DemoSize, DemoSummary, create_demo_company
+from gongkit.demo import DemoSize, DemoSummary, create_demo_company
 from tests.conftest import Company
 from tests.support.contract import check_response
 from tests.support.server_process import ServerProcess

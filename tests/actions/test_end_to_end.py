@@ -12,7 +12,7 @@ import pytest
 from gongkit.actions import run
 from gongkit.config import Settings
 from gongkit.db import Database
-from gongkit.demo.generator import DemoSize, create_demo_company
+from gongkit.demo import DemoSize, create_demo_company
 from gongkit.sdk import Gong
 from gongkit.services import admin
 from tests.support.contract import ContractClient

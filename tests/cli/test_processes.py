@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 
 from gongkit.config import Settings
 from gongkit.db import migrate
-from gongkit.demo.generator import demo_credentials
+from gongkit.demo import demo_credentials
 from tests.cli.conftest import free_port
 
 GONGKIT = [sys.executable, "-m", "gongkit.cli.main"]

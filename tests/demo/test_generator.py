@@ -14,7 +14,7 @@ from sqlalchemy import Table, func, select
 
 from gongkit.db import Database, migrate
 from gongkit.db import schema as s
-from gongkit.demo.generator import (
+from gongkit.demo import (
     PRIVACY_SUBJECTS,
     REFERENCE_MS,
     DemoSize,

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from gongkit.db import Database
 from gongkit.db.schema import calls
-from gongkit.demo.generator import DemoSize, create_demo_company
+from gongkit.demo import DemoSize, create_demo_company
 from gongkit.services.calls import BASIC_COLUMNS, basic_data
 from tests.conftest import Company
 from tests.support.contract import ContractClient

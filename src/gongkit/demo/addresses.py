@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 
 def slugify(text: str, sep: str = "-") -> str:
+    """Lower-case words of ``text`` joined by ``sep`` (apostrophes and dots dropped): ``O'Brien Ltd.`` -> ``obrien-ltd``."""
     words = "".join(ch.lower() if ch.isalnum() else " " for ch in text.replace("'", "").replace(".", "")).split()
     return sep.join(words)
 
@@ -17,10 +18,12 @@ def local_part(first: str, last: str) -> str:
 
 
 def lower_email(email: str) -> str:
+    """The ``*_lower`` twin of an address column (trimmed, lower-case)."""
     return email.strip().lower()
 
 
 def norm_phone(phone: str) -> str:
+    """The ``*_norm`` twin of a phone column (``+`` and the digits)."""
     return "+" + "".join(ch for ch in phone if ch.isdigit())
 
 
@@ -36,6 +39,8 @@ def case_variant(email: str) -> str:
 
 @dataclass(frozen=True)
 class Phone:
+    """A phone number as its country code and digit groups, written in one of several styles."""
+
     cc: str
     groups: tuple[str, ...]
 
@@ -67,6 +72,7 @@ US_AREAS = ("206", "212", "312", "415", "425", "503", "512", "617", "646", "702"
 
 
 def new_phone(rng: random.Random, country: str, used: set[str]) -> Phone:
+    """A fictional number of ``country`` not in ``used`` (which it joins), so no two people share one."""
     for _ in range(50):
         if country == "GB":
             phone = (

@@ -6,20 +6,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from gongkit.demo.dialogue import (
-    BRIEFS,
-    HIGHLIGHT_ITEMS,
-    KEY_POINTS,
-    OUTCOMES,
-    OUTLINE_ITEMS,
-    TRACKERS,
-)
+from gongkit.demo.dialogue import BRIEFS, HIGHLIGHT_ITEMS, KEY_POINTS, OUTCOMES, OUTLINE_ITEMS, TRACKERS
 from gongkit.demo.records import Call, Monologues, Speaker
-from gongkit.demo.seeded import (
-    below,
-    pick,
-    sample,
-)
+from gongkit.demo.seeded import below, pick, sample
 from gongkit.demo.state import State
 
 

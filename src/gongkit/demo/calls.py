@@ -9,25 +9,12 @@ import bisect
 import itertools
 import random
 
-from gongkit.demo.addresses import (
-    slugify,
-)
+from gongkit.demo.addresses import slugify
 from gongkit.demo.analysis import add_user_stats, render_content, render_interaction
 from gongkit.demo.collaboration import add_collaboration
 from gongkit.demo.parties import add_crm_context, add_parties
 from gongkit.demo.records import Call, CallInfo, User
-from gongkit.demo.seeded import (
-    B32HEX,
-    B62,
-    DAY_MS,
-    K_CALL,
-    REFERENCE_MS,
-    below,
-    meet_code,
-    pick,
-    rand_str,
-    sample,
-)
+from gongkit.demo.seeded import B32HEX, B62, DAY_MS, K_CALL, REFERENCE_MS, below, meet_code, pick, rand_str, sample
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
 from gongkit.demo.transcripts import add_transcript, plan_sections, spoken_details, text_context
@@ -51,6 +38,7 @@ def _subject_slots(g: State, n_calls: int) -> dict[int, tuple[int, int]]:
 
 
 def _prepare_calls(g: State) -> None:
+    """Who takes calls (weighted by team), who was there all along, per workspace; counters reset."""
     g.takers = [u for u in g.users if u.team != "AVATAR"]
     weights = {"CRO": 1, "MANAGER": 3, "AE": 12, "SE": 3, "SDR": 10, "CSM": 8, "PARTNER": 5}
     g.taker_cum = list(itertools.accumulate(weights[u.team] for u in g.takers))
@@ -65,6 +53,7 @@ def _prepare_calls(g: State) -> None:
 
 
 def gen_calls(g: State) -> None:
+    """Every call in time order, with what hangs off it; samples the calls later parts draw on."""
     n = g.size.calls
     rng = g.rng("calls")
     rt = g.rng("transcripts")
@@ -234,6 +223,7 @@ def _plan_call(g: State, rng: random.Random, i: int, slot: tuple[int, int] | Non
 
 
 def _title(g: State, rng: random.Random, call: Call) -> str:
+    """The call's title as its calendar or dialer would show it."""
     rnd = rng.random
     if call.kind == "internal":
         if call.purpose == "Coaching":
@@ -254,6 +244,7 @@ def _title(g: State, rng: random.Random, call: Call) -> str:
 
 
 def _call_row(g: State, rng: random.Random, call: Call) -> Row:
+    """The ``calls`` row (content and interaction are added once the transcript exists)."""
     rnd = rng.random
     disposition = None
     if call.kind == "phone" and call.host.team == "SDR":
@@ -292,6 +283,7 @@ def _call_row(g: State, rng: random.Random, call: Call) -> Row:
 
 
 def _meeting_url(g: State, rng: random.Random, system: str, host: User) -> str:
+    """A join URL in the shape of the call's conferencing system."""
     if system == "Zoom":
         return f"https://{g.zoom_host}/j/{10**9 + below(rng.random, 9 * 10**10)}"
     if system == "Google Meet":

@@ -21,9 +21,7 @@ from gongkit.demo.seeded import (
     settled,
 )
 from gongkit.demo.state import State
-from gongkit.demo.vocabulary import (
-    COMPETITORS,
-)
+from gongkit.demo.vocabulary import COMPETITORS
 from gongkit.media import MediaStore
 
 COMMENTS = (
@@ -84,6 +82,7 @@ def add_collaboration(g: State, rc: random.Random, call: Call) -> None:
 
 
 def gen_library(g: State) -> None:
+    """Library folders per workspace (nested, private and archived ones) with clips of sampled calls."""
     rng = g.rng("library")
     folders = g.w.rows["library_folders"]
     entries = g.w.rows["library_entries"]
@@ -162,6 +161,7 @@ def gen_library(g: State) -> None:
 
 
 def gen_media(g: State) -> None:
+    """Recordings (with ``media_dir``) for the call each subject speaks in and a few other calls."""
     if g.media_dir is None:
         return
     store = MediaStore(g.media_dir)

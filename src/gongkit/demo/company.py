@@ -60,6 +60,9 @@ class DemoSize:
 
 @dataclass
 class DemoSummary:
+    """What a run made: the company, its key (empty when :func:`generate` filled an existing company), the rows
+    written per table and the privacy subjects."""
+
     company_id: int
     access_key: str
     secret: str

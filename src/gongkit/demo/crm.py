@@ -7,22 +7,9 @@ import random
 from typing import Any
 
 from gongkit.clock import ms_to_iso
-from gongkit.demo.addresses import (
-    DISPLAY_STYLE,
-    case_variant,
-    local_part,
-    lower_email,
-    new_phone,
-    norm_phone,
-    slugify,
-)
+from gongkit.demo.addresses import DISPLAY_STYLE, case_variant, local_part, lower_email, new_phone, norm_phone, slugify
 from gongkit.demo.records import Account, Opp, Person
-from gongkit.demo.seeded import (
-    DAY_MS,
-    K_CRM,
-    REFERENCE_MS,
-    sf_id,
-)
+from gongkit.demo.seeded import DAY_MS, K_CRM, REFERENCE_MS, sf_id
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
 from gongkit.demo.vocabulary import (
@@ -45,12 +32,14 @@ from gongkit.demo.writing import Row
 
 
 def _external_id(rng: random.Random, system: str, object_type: str) -> str:
+    """A CRM id in the system's shape (a Salesforce 18-character id or a HubSpot number)."""
     if system == "HubSpot":
         return str(rng.randrange(10**9, 10**11))
     return sf_id(rng, {"Account": "001", "Contact": "003", "Lead": "00Q", "Opportunity": "006"}[object_type])
 
 
 def _mirror(g: State, system: str, object_type: str, external_id: str) -> str:
+    """The ``mirror_id`` JSON: the integration, Gong's object type and the CRM id."""
     crm_type = {"Account": "ACCOUNT", "Contact": "CONTACT", "Lead": "LEAD", "Opportunity": "DEAL"}[object_type]
     return json.dumps(
         {"integrationId": g.integration[system], "crmObjectType": crm_type, "crmId": external_id},
@@ -59,6 +48,7 @@ def _mirror(g: State, system: str, object_type: str, external_id: str) -> str:
 
 
 def _account_names(rng: random.Random, n: int) -> list[str]:
+    """``n`` distinct account names, the subjects' companies first."""
     names = [sp.account for sp in SUBJECTS]
     pool = list(ACCOUNT_NAMES)
     rng.shuffle(pool)
@@ -74,6 +64,7 @@ def _account_names(rng: random.Random, n: int) -> list[str]:
 
 
 def _person_fields(p: Person, status: str | None = None, source: str | None = None) -> list[dict[str, Any]]:
+    """A contact's or lead's fields as its CRM (Salesforce or HubSpot) names them."""
     if p.system == "HubSpot":
         out = [
             {"name": "firstname", "value": p.first},
@@ -123,6 +114,7 @@ def _person_row(
     email: str | None = None,
     phone_style: int | None = None,
 ) -> Row:
+    """The ``crm_objects`` row of a contact or lead (``email``/``phone_style`` as typed in, if given)."""
     shown_email = email or p.email
     phone = p.phone.fmt(DISPLAY_STYLE[p.phone.cc] if phone_style is None else phone_style)
     mobile = p.mobile.fmt(rng.choice((0, 5))) if p.mobile else None
@@ -147,6 +139,7 @@ def _person_row(
 
 
 def gen_crm(g: State) -> None:
+    """Accounts with their contacts and opportunities, then leads; the subjects' records come first."""
     rng = g.rng("crm")
     crm_n = 0
 
@@ -364,6 +357,7 @@ def gen_crm(g: State) -> None:
 
 
 def _context_fields(p: Person) -> list[dict[str, Any]]:
+    """The fields a call's CRM context shows for a person."""
     return [
         {"name": "Name", "value": p.name},
         {"name": "Email", "value": p.email},
@@ -372,6 +366,7 @@ def _context_fields(p: Person) -> list[dict[str, Any]]:
 
 
 def opp_fields(opp: Opp, stage: int, amount: int) -> list[dict[str, Any]]:
+    """An opportunity's CRM fields at ``stage`` and ``amount`` (now, or as they were at a call)."""
     return [
         {"name": "Name", "value": opp.name},
         {"name": "StageName", "value": STAGES[stage][0]},

@@ -5,18 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from gongkit.clock import ms_to_iso
-from gongkit.demo.addresses import (
-    lower_email,
-    norm_phone,
-    slugify,
-)
-from gongkit.demo.seeded import (
-    ALNUM,
-    K_CONTENT,
-    K_EVENT,
-    REFERENCE_MS,
-    rand_str,
-)
+from gongkit.demo.addresses import lower_email, norm_phone, slugify
+from gongkit.demo.seeded import ALNUM, K_CONTENT, K_EVENT, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
 
@@ -33,6 +23,7 @@ CONTENT_ASSETS = (
 
 
 def gen_engagement(g: State) -> None:
+    """Engagement events of customers; each subject views, is sent and interacts with content."""
     rng = g.rng("engagement")
     n = g.size.engagement_events
     rows = g.w.rows["engagement_events"]

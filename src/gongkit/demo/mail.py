@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import random
 
-from gongkit.demo.addresses import (
-    case_variant,
-    lower_email,
-)
+from gongkit.demo.addresses import case_variant, lower_email
 from gongkit.demo.records import Account, Person, User
-from gongkit.demo.seeded import (
-    ALNUM,
-    REFERENCE_MS,
-    hash_int,
-    rand_str,
-)
+from gongkit.demo.seeded import ALNUM, REFERENCE_MS, hash_int, rand_str
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
-from gongkit.demo.vocabulary import (
-    DAYS,
-)
+from gongkit.demo.vocabulary import DAYS
 
 EMAILS_OUT = (
     (
@@ -71,6 +61,7 @@ EMAILS_IN = (
 
 
 def _signature(g: State, who: User | Person, phone_style: int = 1) -> str:
+    """An e-mail signature: name, title, company and phone."""
     if isinstance(who, User):
         phone = who.phone.fmt(phone_style) if who.phone else ""
         return f"{who.name}\n{who.title} | {g.company}\n{phone}".rstrip()
@@ -78,6 +69,7 @@ def _signature(g: State, who: User | Person, phone_style: int = 1) -> str:
 
 
 def gen_emails(g: State) -> None:
+    """E-mails in and out of users' mailboxes; each subject sends one, receives one and is copied on one."""
     rng = g.rng("emails")
     # Message ids are keys across companies: they come from a stream that also depends on the company.
     id_rng = random.Random(hash_int("email-ids", g.seed, g.cid))

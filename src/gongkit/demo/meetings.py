@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from gongkit.clock import ms_to_iso
-from gongkit.demo.addresses import (
-    lower_email,
-)
-from gongkit.demo.seeded import (
-    B32HEX,
-    DAY_MS,
-    K_MEETING,
-    REFERENCE_MS,
-    rand_str,
-)
+from gongkit.demo.addresses import lower_email
+from gongkit.demo.seeded import B32HEX, DAY_MS, K_MEETING, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
 
 
 def gen_meetings(g: State) -> None:
+    """Meetings: half are the calendar events of sampled conference calls; each subject is invited to two."""
     rng = g.rng("meetings")
     n = g.size.meetings
     humans = [u for u in g.users if u.team != "AVATAR"]

@@ -5,31 +5,17 @@ from __future__ import annotations
 
 import random
 
-from gongkit.demo.addresses import (
-    US_AREAS,
-    Phone,
-    case_variant,
-    lower_email,
-    norm_phone,
-)
+from gongkit.demo.addresses import US_AREAS, Phone, case_variant, lower_email, norm_phone
 from gongkit.demo.crm import opp_fields
 from gongkit.demo.records import Call, Speaker
-from gongkit.demo.seeded import (
-    K_PARTY,
-    K_SPEAKER,
-    REFERENCE_MS,
-    below,
-    pick,
-    sf_id,
-)
+from gongkit.demo.seeded import K_PARTY, K_SPEAKER, REFERENCE_MS, below, pick, sf_id
 from gongkit.demo.state import State
-from gongkit.demo.vocabulary import (
-    CUSTOMER_TITLES,
-)
+from gongkit.demo.vocabulary import CUSTOMER_TITLES
 from gongkit.demo.writing import Row
 
 
 def add_parties(g: State, rng: random.Random, call: Call) -> tuple[list[Row], list[Speaker], list[tuple[str, str]]]:
+    """The call's parties; returns them, the speakers among them and the (e-mail, name) of its invitees."""
     rnd = rng.random
     phone_call = call.kind == "phone"
     parties: list[Row] = []

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkit.demo.addresses import (
-    local_part,
-    lower_email,
-    new_phone,
-    slugify,
-)
+from gongkit.demo.addresses import local_part, lower_email, new_phone, slugify
 from gongkit.demo.records import User
-from gongkit.demo.seeded import (
-    B62,
-    DAY_MS,
-    K_USER,
-    K_WORKSPACE,
-    REFERENCE_MS,
-    meet_code,
-    rand_str,
-)
+from gongkit.demo.seeded import B62, DAY_MS, K_USER, K_WORKSPACE, REFERENCE_MS, meet_code, rand_str
 from gongkit.demo.state import State
-from gongkit.demo.vocabulary import (
-    FIRST,
-    LAST,
-    WORKSPACE_NAMES,
-)
+from gongkit.demo.vocabulary import FIRST, LAST, WORKSPACE_NAMES
 
 
 def gen_workspaces(g: State) -> None:
+    """The workspaces; the first is the default."""
     n = g.size.workspaces
     for i in range(n):
         base, desc = WORKSPACE_NAMES[i % len(WORKSPACE_NAMES)]
@@ -43,6 +27,7 @@ def gen_workspaces(g: State) -> None:
 
 
 def gen_users(g: State) -> None:
+    """Users (a CRO, managers, their teams, Gong avatars), with their settings and the settings' history."""
     rng = g.rng("users")
     n = g.size.users
     n_avatars = 2 if n >= 8 else 1

@@ -11,6 +11,8 @@ from gongkit.demo.addresses import Phone
 
 @dataclass(eq=False)
 class User:
+    """A user of the company, with the period in which they take calls."""
+
     id: int
     first: str
     last: str
@@ -30,6 +32,8 @@ class User:
 
 @dataclass(eq=False)
 class Person:
+    """A CRM contact or lead."""
+
     id: int
     external_id: str
     system: str
@@ -51,6 +55,8 @@ class Person:
 
 @dataclass(eq=False)
 class Opp:
+    """An opportunity of an account, open over ``[start_ms, end_ms)``."""
+
     id: int
     external_id: str
     name: str
@@ -66,6 +72,8 @@ class Opp:
 
 @dataclass(eq=False)
 class Account:
+    """A CRM account with its contacts (a subject's first) and opportunities."""
+
     id: int
     external_id: str
     system: str
@@ -130,6 +138,8 @@ class Call:
 
 @dataclass(slots=True)
 class Speaker:
+    """Someone who speaks on a call: a user (side 0) or a CRM person (side 1)."""
+
     id: str
     side: int  # 0 company, 1 customer
     user: User | None

@@ -24,6 +24,7 @@ B32HEX = "0123456789abcdefghijklmnopqrstuv"
 
 
 def hash_int(*parts: object) -> int:
+    """A stable 64-bit integer from ``parts`` (the root of every id and random stream)."""
     return int.from_bytes(hashlib.sha256(repr(parts).encode()).digest()[:8], "big")
 
 
@@ -67,6 +68,7 @@ def below(rnd: Callable[[], float], n: int) -> int:
 
 
 def pick(rnd: Callable[[], float], seq: Sequence[_T]) -> _T:
+    """One item of ``seq`` (cheaper than ``random.choice``)."""
     return seq[int(rnd() * len(seq))]
 
 
@@ -82,6 +84,7 @@ def sample(rnd: Callable[[], float], seq: Sequence[_T], k: int) -> list[_T]:
 
 
 def rand_str(rng: random.Random, alphabet: str, n: int) -> str:
+    """``n`` characters of ``alphabet``."""
     return "".join(rng.choices(alphabet, k=n))
 
 
@@ -102,5 +105,6 @@ def settled(ms: int) -> int:
 
 
 def meet_code(rng: random.Random) -> str:
+    """A Google Meet code (``abc-defg-hij``)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     return f"{rand_str(rng, letters, 3)}-{rand_str(rng, letters, 4)}-{rand_str(rng, letters, 3)}"

@@ -27,6 +27,9 @@ Progress = Callable[[str, int, int], None]
 
 
 class State:
+    """One run: the company, the size asked for, the writer, the id and random streams, and what each part
+    has made so far that later parts draw on."""
+
     def __init__(
         self,
         db: Database,

@@ -23,6 +23,8 @@ class PrivacySubject:
 
 @dataclass(frozen=True)
 class SubjectSpec:
+    """Everything the generator needs to place a privacy subject in every part of the company."""
+
     first: str
     last: str
     email: str

@@ -5,25 +5,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from gongkit.demo.dialogue import (
-    AGENDAS,
-    LINES,
-    PII_EMAIL_LINES,
-    PII_PHONE_LINES,
-)
+from gongkit.demo.dialogue import AGENDAS, LINES, PII_EMAIL_LINES, PII_PHONE_LINES
 from gongkit.demo.records import Call, Monologues, Speaker
-from gongkit.demo.seeded import (
-    below,
-    pick,
-    sample,
-)
+from gongkit.demo.seeded import below, pick, sample
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
-from gongkit.demo.vocabulary import (
-    CITY,
-    COMPETITORS,
-    DAYS,
-)
+from gongkit.demo.vocabulary import CITY, COMPETITORS, DAYS
 
 
 def spoken_details(
@@ -45,6 +32,7 @@ def spoken_details(
 
 
 def text_context(g: State, call: Call) -> dict[str, str]:
+    """The names and figures the call's lines of speech are filled in with."""
     i = call.i
     cust = call.externals[0] if call.externals else None
     other = call.internal[1] if len(call.internal) > 1 else call.host

@@ -102,7 +102,7 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes], path: str = "/v2/calls"
 
 def build_store(calls: int) -> tuple[Path, str, str, str]:
     from gongkit.db import Database, migrate
-    from gongkit.demo.generator import DemoSize, create_demo_company
+    from gongkit.demo import DemoSize, create_demo_company
 
     data_dir = RESULTS / f"calls-{calls}"
     marker = data_dir / "company.json"

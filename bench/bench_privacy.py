@@ -38,13 +38,17 @@ from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from starlette.testclient import TestClient
+
+# The test factories live in the repository's tests/ package, which a script run does not have on its path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from tests.support import factories as f
 
 from gongkit import control as admin
 from gongkit.db import Database, migrate
 from gongkit.db.media import MediaStore
 from gongkit.db.schema import call_parties, calls, crm_objects, instance_settings
-from gongkit.demo.generator import PRIVACY_SUBJECTS, DemoSize, create_demo_company
+from gongkit.demo import PRIVACY_SUBJECTS, DemoSize, create_demo_company
 from gongkit.kernel.clock import SystemClock
 from gongkit.kernel.config import ServerSettings
 from gongkit.server import create_app

@@ -15,7 +15,7 @@ import pytest
 
 from gongkit import Gong
 from gongkit.db import Database
-from gongkit.demo.generator import DemoSize, DemoSummary, create_demo_company
+from gongkit.demo import DemoSize, DemoSummary, create_demo_company
 from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
 from tests.support.contract import check_response

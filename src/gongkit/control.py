@@ -13,7 +13,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from gongkit.db.schema import api_keys, api_tokens, companies, instance_settings, workspaces
 from gongkit.kernel.clock import Clock
-from gongkit.kernel.errors import InvalidRequest, NotFound
+from gongkit.kernel.errors import Conflict, InvalidRequest, NotFound
 from gongkit.kernel.ids import new_id
 from gongkit.spec import operations
 
@@ -154,8 +154,22 @@ def create_api_key(
     name: str = "",
     access_key: str | None = None,
     secret: str | None = None,
+    exist_ok: bool = False,
 ) -> KeyPair:
+    """A new key of the company (random unless ``access_key``/``secret`` are given). With ``exist_ok``, a given key
+    that the company already has, active and with this secret, is returned as it is; a given key that exists
+    otherwise (revoked, another secret, another company) is a :class:`Conflict`."""
     get_company(conn, company_id)
+    if exist_ok and access_key is not None and secret is not None:
+        row = conn.execute(
+            select(api_keys.c.company_id, api_keys.c.secret_hash, api_keys.c.revoked_ms).where(
+                api_keys.c.access_key == access_key
+            )
+        ).first()
+        if row is not None:
+            if row.company_id == company_id and row.revoked_ms is None and secret_matches(secret, row.secret_hash):
+                return KeyPair(access_key, secret)
+            raise Conflict(f"Access key {access_key} already exists")
     key = access_key or secrets.token_hex(16).upper()
     sec = secret or secrets.token_urlsafe(32)
     conn.execute(

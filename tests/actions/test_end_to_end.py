@@ -12,7 +12,7 @@ import pytest
 from gongkit import control as admin
 from gongkit.actions import run
 from gongkit.db import Database
-from gongkit.demo.generator import DemoSize, create_demo_company
+from gongkit.demo import DemoSize, create_demo_company
 from gongkit.kernel.config import ServerSettings
 from gongkit.sdk import Gong
 from tests.support.contract import ContractClient

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from gongkit.db import Database
 from gongkit.db.rows import BASIC_COLUMNS, basic_data
 from gongkit.db.schema import calls
-from gongkit.demo.generator import DemoSize, create_demo_company
+from gongkit.demo import DemoSize, create_demo_company
 from tests.conftest import Company
 from tests.support.contract import ContractClient
 

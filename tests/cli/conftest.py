@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from gongkit import control as admin
 from gongkit.cli.demo import background_server
 from gongkit.db import Database
-from gongkit.demo.generator import DemoSize, create_demo_company
+from gongkit.demo import DemoSize, create_demo_company
 from gongkit.kernel.config import ServerSettings
 
 

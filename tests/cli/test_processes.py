@@ -18,7 +18,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from gongkit.db import migrate
-from gongkit.demo.generator import demo_credentials
+from gongkit.demo import demo_credentials
 from gongkit.kernel.config import ServerSettings
 from tests.cli.conftest import free_port
 

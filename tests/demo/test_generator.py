@@ -17,7 +17,7 @@ from gongkit.db import Database, migrate
 from gongkit.db import schema as s
 from gongkit.db.media import MediaStore
 from gongkit.db.rows import render_basic_json
-from gongkit.demo.generator import (
+from gongkit.demo import (
     PRIVACY_SUBJECTS,
     REFERENCE_MS,
     DemoSize,

@@ -1,4 +1,4 @@
-"""Factories: complete, realistic rows for tests and demos.
+"""Test factories: complete, realistic rows, one record at a time.
 
 Each ``make_*`` inserts one record (and what hangs off it) over an open write connection and returns its id, or
 a small dataclass for calls. Every column is filled with a plausible value; keyword overrides replace any column

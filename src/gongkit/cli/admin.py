@@ -84,10 +84,9 @@ def _setting_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         if name in svc.SETTING_RANGES:
             low, high = svc.SETTING_RANGES[name]
             kind: Any = click.IntRange(min=low, max=high)
-            what = f"Company setting {name} ({low} to {high})."
         else:
-            kind, what = str, f"Company setting {name}."
-        fn = click.option(opt, name, type=kind, default=None, help=what)(fn)
+            kind = str
+        fn = click.option(opt, name, type=kind, default=None, help=f"Company setting {name}.")(fn)
     return fn
 
 

@@ -1,8 +1,9 @@
 """``gongkit demo`` (what ``make demo`` runs): a server on the embedded store with a demo company, toured with
 the SDK, serving until Ctrl-C. Also the demo-company helpers of ``serve --demo`` and ``admin demo``.
 
-The demo company and its credentials are derived from a seed (:mod:`gongkit.demo.generator`), so every run
-prints the same credentials.
+The demo company and its credentials are derived from a seed (:mod:`gongkit.demo`), so every run prints the same
+credentials. Making the company and its key is library code (:func:`gongkit.demo.ensure_demo_company`); this
+module only chooses the size, passes the settings and prints.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,71 +22,28 @@ import click
 from rich.panel import Panel
 from rich.table import Table
 
-from gongkit import control as svc
 from gongkit.cli._context import open_store, settings_for, store_options
 from gongkit.cli._output import console, fail
-from gongkit.cli.serve import apply_app_url, local_url, uvicorn_options
+from gongkit.cli._server_options import apply_app_url, local_url, uvicorn_options
 from gongkit.db import Database
-from gongkit.kernel.clock import SystemClock
+from gongkit.demo import DemoAccess, DemoSize, Progress, create_demo_company, ensure_demo_company
 from gongkit.kernel.config import ServerSettings
-from gongkit.kernel.errors import ApiError
-
-#: The seed of the demo company (the generator derives its id and credentials from it).
-DEFAULT_SEED = 1
-
-ProgressFn = Callable[[str, int, int], None]
 
 
-def _active_key(db: Database, company_id: int, access_key: str, secret: str) -> bool:
-    from sqlalchemy import select
-
-    from gongkit.db.schema import api_keys
-
-    with db.read() as conn:
-        row = conn.execute(
-            select(api_keys.c.secret_hash, api_keys.c.revoked_ms).where(
-                api_keys.c.access_key == access_key, api_keys.c.company_id == company_id
-            )
-        ).first()
-    return row is not None and row.revoked_ms is None and svc.secret_matches(secret, row.secret_hash)
-
-
-def existing_demo(db: Database, seed: int = DEFAULT_SEED) -> dict[str, Any] | None:
-    """The credentials of the demo company of ``seed`` if it exists (with its demo key still valid)."""
-    from gongkit.demo.generator import demo_company_id, demo_credentials
-
-    cid = demo_company_id(seed)
-    with db.read() as conn:
-        try:
-            svc.get_company(conn, cid)
-        except ApiError:
-            return None
-    key, secret = demo_credentials(seed)
-    if not _active_key(db, cid, key, secret):
-        with db.write() as conn:
-            pair = svc.create_api_key(conn, SystemClock(), cid, name="demo")
-        key, secret = pair.access_key, pair.secret
-    return {"companyId": str(cid), "accessKey": key, "accessKeySecret": secret, "created": False}
+def _size(calls: int | None) -> DemoSize:
+    return DemoSize(calls=calls) if calls is not None else DemoSize()
 
 
 def create_demo(
-    db: Database,
-    settings: ServerSettings,
-    *,
-    calls: int | None = None,
-    seed: int | None = None,
-    progress: ProgressFn | None = None,
+    db: Database, settings: ServerSettings, *, calls: int | None = None, seed: int | None = None
 ) -> dict[str, Any]:
     """Generate the demo company of ``seed``; its credentials, row counts and data-privacy subjects."""
-    from gongkit.demo.generator import DemoSize, create_demo_company
-
     summary = create_demo_company(
         db,
-        seed=DEFAULT_SEED if seed is None else seed,
-        size=DemoSize(calls=calls) if calls is not None else DemoSize(),
+        seed=1 if seed is None else seed,
+        size=_size(calls),
         media_dir=settings.media_dir,
         app_url=settings.app_url,
-        progress=progress,
     )
     return {
         "companyId": str(summary.company_id),
@@ -100,32 +58,27 @@ def create_demo(
 
 
 def ensure_demo(
-    db: Database,
-    settings: ServerSettings,
-    *,
-    calls: int | None = None,
-    seed: int | None = None,
-    progress: ProgressFn | None = None,
-) -> dict[str, Any]:
-    """The demo company's credentials, generating the company first if the database does not have it."""
-    found = existing_demo(db, DEFAULT_SEED if seed is None else seed)
-    if found is not None:
-        return found
-    return create_demo(db, settings, calls=calls, seed=seed, progress=progress)
+    db: Database, settings: ServerSettings, *, calls: int | None = None, progress: Progress | None = None
+) -> DemoAccess:
+    """The demo company's credentials, generating the company first (with ``calls`` calls) if the database does
+    not have it."""
+    return ensure_demo_company(
+        db, size=_size(calls), media_dir=settings.media_dir, app_url=settings.app_url, progress=progress
+    )
 
 
-def print_credentials(base_url: str, info: dict[str, Any]) -> None:
+def print_credentials(base_url: str, access: DemoAccess) -> None:
     out = console(stderr=True)
     lines = [
         f"Base URL          [bold]{base_url}[/bold]",
-        f"Company id        {info['companyId']}",
-        f"Access key        [bold]{info['accessKey']}[/bold]",
-        f"Access key secret [bold]{info['accessKeySecret']}[/bold]",
+        f"Company id        {access.company_id}",
+        f"Access key        [bold]{access.access_key}[/bold]",
+        f"Access key secret [bold]{access.secret}[/bold]",
         "",
         "Use it from a shell:",
         f"  export GONG_BASE_URL={base_url}",
-        f"  export GONG_ACCESS_KEY={info['accessKey']}",
-        f"  export GONG_ACCESS_KEY_SECRET={info['accessKeySecret']}",
+        f"  export GONG_ACCESS_KEY={access.access_key}",
+        f"  export GONG_ACCESS_KEY_SECRET={access.secret}",
         "  gongkit users list --table",
     ]
     out.print(Panel("\n".join(lines), title="gongkit demo company", expand=False))
@@ -287,12 +240,12 @@ def demo(
             status.update(f"Generating the demo company: {stage} {done}/{total}")
 
         db = open_store(settings)
-        info = ensure_demo(db, settings, calls=calls, progress=progress)
+        access = ensure_demo(db, settings, calls=calls, progress=progress)
     try:
         with background_server(settings, db, host, port) as base_url:
-            print_credentials(base_url, info)
+            print_credentials(base_url, access)
             if not no_tour:
-                tour(base_url, info["accessKey"], info["accessKeySecret"])
+                tour(base_url, access.access_key, access.secret)
             out.print(f"Serving on [bold]{base_url}[/bold] — press Ctrl-C to stop.")
             try:
                 while True:

@@ -8,26 +8,8 @@ from pathlib import Path
 import click
 
 from gongkit.cli._context import open_store, settings_for, store_options
+from gongkit.cli._server_options import apply_app_url, local_url, uvicorn_options
 from gongkit.kernel.config import ServerSettings
-
-
-def local_url(host: str, port: int) -> str:
-    """The URL a local client uses to reach a server bound to ``host``."""
-    shown = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
-    if ":" in shown and not shown.startswith("["):
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}"
-
-
-def apply_app_url(settings: ServerSettings, host: str, port: int) -> None:
-    """``settings.app_url`` from the bound address, unless ``GONGKIT_APP_URL`` says otherwise."""
-    if not os.environ.get("GONGKIT_APP_URL", "").strip():
-        settings.app_url = local_url(host, port)
-
-
-def uvicorn_options() -> dict[str, object]:
-    """What every gongkit server process runs with: uvloop + httptools, gongkit's own access log."""
-    return {"loop": "uvloop", "http": "httptools", "access_log": False, "log_config": None, "lifespan": "on"}
 
 
 @click.command()
@@ -78,8 +60,7 @@ def serve(
     if demo:
         from gongkit.cli.demo import ensure_demo, print_credentials
 
-        info = ensure_demo(db, settings)
-        print_credentials(base_url, info)
+        print_credentials(base_url, ensure_demo(db, settings))
     click.echo(f"gongkit server on {base_url} (data: {settings.data_dir}, database: {_safe_url(settings)})", err=True)
     if workers == 1:
         app = create_app(settings, db=db)

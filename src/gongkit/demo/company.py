@@ -1,0 +1,248 @@
+"""A deterministic, realistic demo company: the public entry of :mod:`gongkit.demo`.
+
+``create_demo_company(db)`` makes a company with one API key and fills every table a Gong-compatible server
+serves: workspaces, users (a management tree, settings and their history), CRM accounts, contacts, leads and
+opportunities, calls (parties, CRM context, transcripts, content and interaction analysis, comments, access
+grants, library folders, recordings), e-mails, meetings and engagement events. ``ensure_demo_company(db)`` does
+that unless the company exists, and in both cases returns the credentials to reach it.
+
+Determinism: everything is derived from ``seed`` (and the company id, for the numeric ids); nothing reads the
+wall clock. Times are placed in the ~18 months before the fixed :data:`REFERENCE_MS`. The same seed and size
+give the same rows, row for row.
+
+Privacy subjects: a few well-known people (:data:`PRIVACY_SUBJECTS`) appear in every kind of reference the
+data-privacy operations look for, so that look-ups and erasures have something to find.
+
+Scale: rows are written in batches (:mod:`gongkit.demo.writing`); memory stays flat however many calls are asked
+for. ``progress`` is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``,
+``users``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
+``meetings`` and ``engagement_events``.
+"""
+
+from __future__ import annotations
+
+import base64
+import gc
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from gongkit import control as admin
+from gongkit.db import schema as s
+from gongkit.db.engine import Database
+from gongkit.demo import calls, collaboration, crm, engagement, mail, meetings, people
+from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
+from gongkit.demo.state import Progress, State
+from gongkit.demo.subjects import SUBJECTS, PrivacySubject
+from gongkit.kernel.clock import FixedClock, SystemClock
+from gongkit.kernel.errors import Conflict, NotFound
+
+
+@dataclass
+class DemoSize:
+    """How much to generate. Values below what the privacy subjects need are raised to that minimum
+    (8 calls, 4 users, 3 accounts, 1 contact per account, 4 leads, 9 e-mails, 6 meetings, 9 events)."""
+
+    calls: int = 200
+    users: int = 25
+    workspaces: int = 3
+    accounts: int = 40
+    contacts_per_account: int = 4
+    leads: int = 60
+    emails: int = 600
+    meetings: int = 150
+    engagement_events: int = 300
+    transcript_share: float = 1.0  # fraction of calls with a transcript
+
+
+@dataclass
+class DemoSummary:
+    """What a run made: the company, its key (empty when :func:`generate` filled an existing company), the rows
+    written per table and the privacy subjects."""
+
+    company_id: int
+    access_key: str
+    secret: str
+    counts: dict[str, int]
+    subjects: list[PrivacySubject]
+
+
+def demo_company_id(seed: int = 1, name: str = "Acme Robotics") -> int:
+    """The id ``create_demo_company`` gives the company for this seed and name."""
+    return (1 << 62) | (hash_int("company", seed, name) & MASK62)
+
+
+def demo_credentials(seed: int = 1) -> tuple[str, str]:
+    """The access key and secret ``create_demo_company`` makes for this seed (demo use only: anyone who knows
+    the seed knows them)."""
+    key = hashlib.sha256(f"gongkit-demo-access-key:{seed}".encode()).hexdigest()[:32].upper()
+    digest = hashlib.sha256(f"gongkit-demo-secret:{seed}".encode()).digest()
+    secret = base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return key, secret
+
+
+def create_demo_company(
+    db: Database,
+    *,
+    seed: int = 1,
+    size: DemoSize | None = None,
+    name: str = "Acme Robotics",
+    media_dir: Path | None = None,
+    access_key: str | None = None,
+    secret: str | None = None,
+    rate_per_second: int | None = None,
+    rate_per_day: int | None = None,
+    progress: Progress | None = None,
+    app_url: str = "http://localhost:8080",
+    time_zone: str = "US/Pacific",
+) -> DemoSummary:
+    """Create the demo company (id from :func:`demo_company_id`), one API key (from :func:`demo_credentials`
+    unless given) and its data. Raises :class:`~gongkit.kernel.errors.Conflict` if that company already exists."""
+    company_id = demo_company_id(seed, name)
+    default_key, default_secret = demo_credentials(seed)
+    settings: dict[str, Any] = {"time_zone": time_zone}
+    if rate_per_second is not None:
+        settings["rate_per_second"] = rate_per_second
+    if rate_per_day is not None:
+        settings["rate_per_day"] = rate_per_day
+    clock = FixedClock(REFERENCE_MS - 730 * DAY_MS)
+    with db.write() as conn:
+        exists = conn.execute(select(s.companies.c.id).where(s.companies.c.id == company_id)).first()
+        if exists is not None:
+            raise Conflict(f"a demo company with seed {seed} and name {name!r} already exists ({company_id})")
+        admin.create_company(conn, clock, name, company_id=company_id, **settings)
+        keys = admin.create_api_key(
+            conn,
+            clock,
+            company_id,
+            name="demo",
+            access_key=access_key or default_key,
+            secret=secret or default_secret,
+        )
+    summary = generate(
+        db, company_id, seed=seed, size=size, media_dir=media_dir, progress=progress, app_url=app_url, name=name
+    )
+    summary.access_key = keys.access_key
+    summary.secret = keys.secret
+    return summary
+
+
+def generate(
+    db: Database,
+    company_id: int,
+    *,
+    seed: int = 1,
+    size: DemoSize | None = None,
+    media_dir: Path | None = None,
+    progress: Progress | None = None,
+    app_url: str = "http://localhost:8080",
+    name: str | None = None,
+) -> DemoSummary:
+    """Fill an existing company with demo data. The summary's ``access_key``/``secret`` are empty (no key is
+    made here); ``counts`` holds the rows written per table."""
+    if name is None:
+        with db.read() as conn:
+            name = str(admin.get_company(conn, company_id)["name"])
+    g = State(
+        db,
+        company_id,
+        name,
+        seed=seed,
+        size=_effective(size or DemoSize()),
+        media_dir=media_dir,
+        app_url=app_url.rstrip("/"),
+        progress=progress,
+    )
+    _fill(g)
+    return DemoSummary(company_id, "", "", dict(g.w.counts), [sp.public() for sp in SUBJECTS])
+
+
+def _effective(size: DemoSize) -> DemoSize:
+    return DemoSize(
+        calls=max(8, size.calls),
+        users=max(4, size.users),
+        workspaces=max(1, size.workspaces),
+        accounts=max(3, size.accounts),
+        contacts_per_account=max(1, size.contacts_per_account),
+        leads=max(4, size.leads),
+        emails=max(9, size.emails),
+        meetings=max(6, size.meetings),
+        engagement_events=max(9, size.engagement_events),
+        transcript_share=min(1.0, max(0.0, size.transcript_share)),
+    )
+
+
+def _fill(g: State) -> None:
+    """Every part in order: later parts draw on what earlier ones made (users, accounts, sampled calls)."""
+    # Millions of small, acyclic dicts: the cyclic collector would only rescan them over and over.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        people.gen_workspaces(g)
+        people.gen_users(g)
+        crm.gen_crm(g)
+        calls.gen_calls(g)
+        collaboration.gen_library(g)
+        collaboration.gen_media(g)
+        mail.gen_emails(g)
+        meetings.gen_meetings(g)
+        engagement.gen_engagement(g)
+        g.w.flush()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- the demo company's credentials ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoAccess:
+    """How to reach a demo company: its id and an API key; ``summary`` when the company was generated now."""
+
+    company_id: int
+    access_key: str
+    secret: str
+    summary: DemoSummary | None = None
+
+
+def demo_access(db: Database, *, seed: int = 1) -> DemoAccess | None:
+    """The demo company of ``seed`` with its known key (:func:`demo_credentials`), or ``None`` if the database
+    does not have that company. The known key is added if it is missing; if it was revoked (or is taken), a new
+    key named ``demo`` is made instead."""
+    company_id = demo_company_id(seed)
+    key, secret = demo_credentials(seed)
+    with db.write() as conn:
+        try:
+            admin.get_company(conn, company_id)
+        except NotFound:
+            return None
+        clock = SystemClock()
+        try:
+            pair = admin.create_api_key(
+                conn, clock, company_id, name="demo", access_key=key, secret=secret, exist_ok=True
+            )
+        except Conflict:
+            pair = admin.create_api_key(conn, clock, company_id, name="demo")
+    return DemoAccess(company_id, pair.access_key, pair.secret)
+
+
+def ensure_demo_company(
+    db: Database,
+    *,
+    seed: int = 1,
+    size: DemoSize | None = None,
+    media_dir: Path | None = None,
+    app_url: str = "http://localhost:8080",
+    progress: Progress | None = None,
+) -> DemoAccess:
+    """The demo company of ``seed`` and its credentials, generating the company first if the database does not
+    have it (``size``, ``media_dir``, ``app_url`` and ``progress`` only matter then)."""
+    found = demo_access(db, seed=seed)
+    if found is not None:
+        return found
+    summary = create_demo_company(db, seed=seed, size=size, media_dir=media_dir, app_url=app_url, progress=progress)
+    return DemoAccess(summary.company_id, summary.access_key, summary.secret, summary)

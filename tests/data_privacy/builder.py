@@ -1,14 +1,13 @@
 """Test data for the data-privacy tests: rows inserted straight into the schema's tables.
 
-Every helper fills the ``*_lower`` / ``*_norm`` twins the way the writers of the server do, so the lookups see
-the data exactly as they would see an upload. ``Builder.snapshot()`` lists every row id of every table, which
+Every row passes :func:`gongkit.db.rows.prepare`, as the server's own writes do, so the lookups see the data
+exactly as they would see an upload. ``Builder.snapshot()`` lists every row id of every table, which
 lets a test say precisely what an erasure removed (and that nothing else went).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,7 @@ from sqlalchemy import Connection, insert, select, text
 
 from gongkit.db import Database
 from gongkit.db.media import MediaStore
-from gongkit.db.rows import render_basic_json
+from gongkit.db.rows import prepare
 from gongkit.db.schema import (
     call_access,
     call_comments,
@@ -49,16 +48,6 @@ def next_id() -> int:
     return next(_ids)
 
 
-def lower(value: str | None) -> str | None:
-    return value.strip().lower() if value is not None else None
-
-
-def norm(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return re.sub(r"[^+\d]", "", value) or None
-
-
 @dataclass
 class Builder:
     db: Database
@@ -82,17 +71,21 @@ class Builder:
         uid = next_id()
         conn.execute(
             insert(users).values(
-                id=uid,
-                company_id=self.company_id,
-                email_address=address,
-                email_lower=lower(address),
-                created_ms=BASE_MS,
-                first_name="Rep",
-                last_name="One",
-                email_aliases=[],
-                personal_meeting_urls=[],
-                settings={},
-                spoken_languages=[],
+                **prepare(
+                    "users",
+                    dict(
+                        id=uid,
+                        company_id=self.company_id,
+                        email_address=address,
+                        created_ms=BASE_MS,
+                        first_name="Rep",
+                        last_name="One",
+                        email_aliases=[],
+                        personal_meeting_urls=[],
+                        settings={},
+                        spoken_languages=[],
+                    ),
+                )
             )
         )
         return uid
@@ -115,21 +108,23 @@ class Builder:
         with self.db.write() as conn:
             conn.execute(
                 insert(crm_objects).values(
-                    id=oid,
-                    company_id=self.company_id,
-                    system=system,
-                    object_type=object_type,
-                    external_id=f"ext{oid % 10**8:08d}",
-                    mirror_id=mirror_id,
-                    name=name,
-                    email_address=email,
-                    email_lower=lower(email),
-                    phone_number=phone,
-                    phone_norm=norm(phone),
-                    mobile_phone_number=mobile,
-                    mobile_norm=norm(mobile),
-                    fields=fields if fields is not None else [{"name": "Name", "value": name}],
-                    modified_ms=BASE_MS,
+                    **prepare(
+                        "crm_objects",
+                        dict(
+                            id=oid,
+                            company_id=self.company_id,
+                            system=system,
+                            object_type=object_type,
+                            external_id=f"ext{oid % 10**8:08d}",
+                            mirror_id=mirror_id,
+                            name=name,
+                            email_address=email,
+                            phone_number=phone,
+                            mobile_phone_number=mobile,
+                            fields=fields if fields is not None else [{"name": "Name", "value": name}],
+                            modified_ms=BASE_MS,
+                        ),
+                    )
                 )
             )
         return oid
@@ -166,7 +161,7 @@ class Builder:
                 "content": {"brief": "A short call about pricing."},
                 "created_ms": started_ms,
             }
-            conn.execute(insert(calls).values(**values, basic_json=render_basic_json(values)))
+            conn.execute(insert(calls).values(**prepare("calls", values)))
             speakers = []
             for p in [
                 {"user_id": self.user_id, "email_address": "rep@acme.example", "affiliation": "Internal"},
@@ -177,19 +172,22 @@ class Builder:
                 speakers.append(speaker)
                 conn.execute(
                     insert(call_parties).values(
-                        id=pid,
-                        call_id=cid,
-                        company_id=self.company_id,
-                        speaker_id=speaker,
-                        user_id=p.get("user_id"),
-                        name=p.get("name", "Party"),
-                        email_address=p.get("email_address"),
-                        email_lower=lower(p.get("email_address")),
-                        phone_number=p.get("phone_number"),
-                        phone_norm=norm(p.get("phone_number")),
-                        affiliation=p.get("affiliation", "External"),
-                        methods=p.get("methods", ["Invitee", "Attendee"]),
-                        crm_object_id=p.get("crm_object_id"),
+                        **prepare(
+                            "call_parties",
+                            dict(
+                                id=pid,
+                                call_id=cid,
+                                company_id=self.company_id,
+                                speaker_id=speaker,
+                                user_id=p.get("user_id"),
+                                name=p.get("name", "Party"),
+                                email_address=p.get("email_address"),
+                                phone_number=p.get("phone_number"),
+                                affiliation=p.get("affiliation", "External"),
+                                methods=p.get("methods", ["Invitee", "Attendee"]),
+                                crm_object_id=p.get("crm_object_id"),
+                            ),
+                        )
                     )
                 )
             lines = sentences or ["Hello and welcome.", "Thanks, happy to be here."]
@@ -288,22 +286,34 @@ class Builder:
         with self.db.write() as conn:
             conn.execute(
                 insert(emails).values(
-                    id=eid,
-                    company_id=self.company_id,
-                    from_address=sender,
-                    from_lower=lower(sender),
-                    sent_ms=sent_ms,
-                    mailbox="rep@acme.example",
-                    message_hash=("h" + eid)[:32],
-                    subject=subject,
-                    body=body,
+                    **prepare(
+                        "emails",
+                        dict(
+                            id=eid,
+                            company_id=self.company_id,
+                            from_address=sender,
+                            sent_ms=sent_ms,
+                            mailbox="rep@acme.example",
+                            message_hash=("h" + eid)[:32],
+                            subject=subject,
+                            body=body,
+                        ),
+                    )
                 )
             )
             for kind, addresses in (("to", to), ("cc", cc), ("bcc", bcc)):
                 for a in addresses:
                     conn.execute(
                         insert(email_recipients).values(
-                            email_id=eid, company_id=self.company_id, kind=kind, address=a, address_lower=lower(a)
+                            **prepare(
+                                "email_recipients",
+                                dict(
+                                    email_id=eid,
+                                    company_id=self.company_id,
+                                    kind=kind,
+                                    address=a,
+                                ),
+                            )
                         )
                     )
         return eid
@@ -314,24 +324,32 @@ class Builder:
         with self.db.write() as conn:
             conn.execute(
                 insert(meetings).values(
-                    id=mid,
-                    company_id=self.company_id,
-                    organizer_email=organizer,
-                    organizer_lower=lower(organizer),
-                    title=title,
-                    start_ms=BASE_MS,
-                    end_ms=BASE_MS + 3_600_000,
-                    call_id=call_id,
+                    **prepare(
+                        "meetings",
+                        dict(
+                            id=mid,
+                            company_id=self.company_id,
+                            organizer_email=organizer,
+                            title=title,
+                            start_ms=BASE_MS,
+                            end_ms=BASE_MS + 3_600_000,
+                            call_id=call_id,
+                        ),
+                    )
                 )
             )
             for a in invitees:
                 conn.execute(
                     insert(meeting_invitees).values(
-                        meeting_id=mid,
-                        company_id=self.company_id,
-                        email_address=a,
-                        email_lower=lower(a),
-                        display_name="Guest",
+                        **prepare(
+                            "meeting_invitees",
+                            dict(
+                                meeting_id=mid,
+                                company_id=self.company_id,
+                                email_address=a,
+                                display_name="Guest",
+                            ),
+                        )
                     )
                 )
         return mid
@@ -349,20 +367,23 @@ class Builder:
         with self.db.write() as conn:
             conn.execute(
                 insert(engagement_events).values(
-                    id=eid,
-                    company_id=self.company_id,
-                    event_type=event_type,
-                    timestamp_ms=timestamp_ms,
-                    content_id="7782342274025937895",
-                    content_url="https://app.gong.io/e/c-share/tkn=abc",
-                    reporting_system="Highspot",
-                    event_name="Proposal viewed",
-                    source_event_id=f"src-{eid}",
-                    person_email=email,
-                    person_email_lower=lower(email),
-                    person_phone=phone,
-                    person_phone_norm=norm(phone),
-                    payload=payload if payload is not None else {"eventType": event_type},
+                    **prepare(
+                        "engagement_events",
+                        dict(
+                            id=eid,
+                            company_id=self.company_id,
+                            event_type=event_type,
+                            timestamp_ms=timestamp_ms,
+                            content_id="7782342274025937895",
+                            content_url="https://app.gong.io/e/c-share/tkn=abc",
+                            reporting_system="Highspot",
+                            event_name="Proposal viewed",
+                            source_event_id=f"src-{eid}",
+                            person_email=email,
+                            person_phone=phone,
+                            payload=payload if payload is not None else {"eventType": event_type},
+                        ),
+                    )
                 )
             )
         return eid

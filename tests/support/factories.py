@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select
 
 from gongkit.db.media import MediaStore
-from gongkit.db.rows import call_url, render_basic_json
+from gongkit.db.rows import call_url, prepare
 from gongkit.db.schema import (
     call_comments,
     call_context_objects,
@@ -41,7 +41,6 @@ from gongkit.db.schema import (
     users,
     workspaces,
 )
-from gongkit.kernel.subjects import normalize_email, normalize_phone
 
 BASE_MS = 1_709_305_200_000  # 2024-03-01T15:00:00Z
 HOUR_MS = 3_600_000
@@ -75,13 +74,6 @@ def _next(conn: Connection, table: Table, company_id: int, kind: str) -> tuple[i
             return n, new
 
 
-def _twins(values: dict[str, Any], overrides: dict[str, Any], pairs: Sequence[tuple[str, str, str]]) -> None:
-    """Recompute each ``*_lower`` / ``*_norm`` twin from its source unless the twin itself was overridden."""
-    for source, twin, how in pairs:
-        if source in overrides and twin not in overrides:
-            values[twin] = normalize_email(values[source]) if how == "email" else normalize_phone(values[source])
-
-
 # --- organisation --------------------------------------------------------------------------------------------
 
 
@@ -111,7 +103,7 @@ def make_workspace(
 def make_user(conn: Connection, company_id: int, *, domain: str = "acme.example", **overrides: Any) -> int:
     """A user of the company (an active rep with settings, languages, meeting URLs); returns its id.
 
-    ``email_lower`` follows ``email_address`` unless given. ``is_avatar=True`` makes one of Gong's avatars.
+    Derived columns come from :func:`gongkit.db.rows.prepare` unless given. ``is_avatar=True`` makes one of Gong's avatars.
     """
     n, uid = _next(conn, users, company_id, "user")
     first = _FIRST[(n - 1) % len(_FIRST)]
@@ -121,7 +113,6 @@ def make_user(conn: Connection, company_id: int, *, domain: str = "acme.example"
         "id": uid,
         "company_id": company_id,
         "email_address": email,
-        "email_lower": email,
         "created_ms": BASE_MS - 365 * DAY_MS + n * DAY_MS,
         "active": True,
         "email_aliases": [f"{first[0]}{last}{n}@{domain}".lower()],
@@ -147,8 +138,7 @@ def make_user(conn: Connection, company_id: int, *, domain: str = "acme.example"
         "is_avatar": False,
     }
     values.update(overrides)
-    _twins(values, overrides, [("email_address", "email_lower", "email")])
-    conn.execute(insert(users).values(**values))
+    conn.execute(insert(users).values(**prepare("users", values)))
     return int(values["id"])
 
 
@@ -212,25 +202,13 @@ def make_crm_object(
         "name": name,
         "account_id": None,
         "email_address": email,
-        "email_lower": email,
         "phone_number": phone,
-        "phone_norm": normalize_phone(phone),
         "mobile_phone_number": mobile,
-        "mobile_norm": normalize_phone(mobile),
         "fields": fields,
         "modified_ms": BASE_MS - DAY_MS + n * 60_000,
     }
     values.update(overrides)
-    _twins(
-        values,
-        overrides,
-        [
-            ("email_address", "email_lower", "email"),
-            ("phone_number", "phone_norm", "phone"),
-            ("mobile_phone_number", "mobile_norm", "phone"),
-        ],
-    )
-    conn.execute(insert(crm_objects).values(**values))
+    conn.execute(insert(crm_objects).values(**prepare("crm_objects", values)))
     return int(values["id"])
 
 
@@ -426,9 +404,7 @@ def make_call(
             "media_channel_id": None,
         }
         row.update(p)
-        row.setdefault("email_lower", normalize_email(row["email_address"]))
-        row.setdefault("phone_norm", normalize_phone(row["phone_number"]))
-        party_rows.append(row)
+        party_rows.append(prepare("call_parties", row))
     party_ids = [int(r["id"]) for r in party_rows]
     speaker_ids = [r["speaker_id"] for r in party_rows]
     user_ids = [r["user_id"] for r in party_rows]
@@ -442,8 +418,7 @@ def make_call(
     elif isinstance(interaction, dict):
         values["interaction"] = interaction
 
-    values["basic_json"] = render_basic_json(values)
-    conn.execute(insert(calls).values(**values))
+    conn.execute(insert(calls).values(**prepare("calls", values)))
     if party_rows:
         conn.execute(insert(call_parties), party_rows)
 
@@ -625,7 +600,6 @@ def make_email(
         "id": eid,
         "company_id": company_id,
         "from_address": from_address,
-        "from_lower": normalize_email(from_address),
         "sent_ms": BASE_MS + n * HOUR_MS,
         "mailbox": from_address,
         "message_hash": hashlib.sha256(f"{company_id}:hash:{n}".encode()).hexdigest()[:32],
@@ -633,17 +607,15 @@ def make_email(
         "body": "Thanks for your time today. The proposal is attached.",
     }
     values.update(overrides)
-    _twins(values, overrides, [("from_address", "from_lower", "email")])
-    conn.execute(insert(emails).values(**values))
+    conn.execute(insert(emails).values(**prepare("emails", values)))
     for kind, addresses in (("to", to), ("cc", cc), ("bcc", bcc)):
         for address in addresses:
             conn.execute(
                 insert(email_recipients).values(
-                    email_id=values["id"],
-                    company_id=company_id,
-                    kind=kind,
-                    address=address,
-                    address_lower=normalize_email(address),
+                    **prepare(
+                        "email_recipients",
+                        {"email_id": values["id"], "company_id": company_id, "kind": kind, "address": address},
+                    )
                 )
             )
     return str(values["id"])
@@ -667,7 +639,6 @@ def make_meeting(
         "id": mid,
         "company_id": company_id,
         "organizer_email": organizer_email,
-        "organizer_lower": normalize_email(organizer_email),
         "title": f"Meeting #{n + 1}",
         "start_ms": start,
         "end_ms": start + HOUR_MS,
@@ -675,16 +646,19 @@ def make_meeting(
         "call_id": None,
     }
     values.update(overrides)
-    _twins(values, overrides, [("organizer_email", "organizer_lower", "email")])
-    conn.execute(insert(meetings).values(**values))
+    conn.execute(insert(meetings).values(**prepare("meetings", values)))
     for address in invitees:
         conn.execute(
             insert(meeting_invitees).values(
-                meeting_id=values["id"],
-                company_id=company_id,
-                email_address=address,
-                email_lower=normalize_email(address),
-                display_name=address.split("@")[0].replace(".", " ").title(),
+                **prepare(
+                    "meeting_invitees",
+                    {
+                        "meeting_id": values["id"],
+                        "company_id": company_id,
+                        "email_address": address,
+                        "display_name": address.split("@")[0].replace(".", " ").title(),
+                    },
+                )
             )
         )
     return str(values["id"])
@@ -712,16 +686,9 @@ def make_engagement_event(
         "event_name": "Proposal viewed",
         "source_event_id": f"evt-{n}",
         "person_email": person_email,
-        "person_email_lower": normalize_email(person_email),
         "person_phone": person_phone,
-        "person_phone_norm": normalize_phone(person_phone),
         "payload": {"eventType": event_type},
     }
     values.update(overrides)
-    _twins(
-        values,
-        overrides,
-        [("person_email", "person_email_lower", "email"), ("person_phone", "person_phone_norm", "phone")],
-    )
-    conn.execute(insert(engagement_events).values(**values))
+    conn.execute(insert(engagement_events).values(**prepare("engagement_events", values)))
     return int(values["id"])

@@ -1,8 +1,9 @@
 """The stored form of rows that several writers build (the API, the demo generator, test factories).
 
-One place for what a row must hold beyond what the writer was given: the normalized lookup twins of e-mail
-addresses and phone numbers (:mod:`gongkit.kernel.subjects`), and each call's CallBasicData rendered as JSON
-(``calls.basic_json``, which the call listing serves as it is).
+:func:`prepare` is the one place for what a row holds beyond what its writer gave: the normalized lookup twins
+of e-mail addresses and phone numbers (:data:`TWINS`, normal forms from :mod:`gongkit.kernel.subjects`), and a
+call's CallBasicData rendered as JSON (``calls.basic_json``, which the call listing serves as it is). Every
+writer passes its rows through it, so no writer restates these rules.
 """
 
 from __future__ import annotations
@@ -22,6 +23,35 @@ from gongkit.db.schema import (
     calls,
 )
 from gongkit.kernel.clock import ms_to_iso
+from gongkit.kernel.subjects import EMAIL, PHONE, normalize_email, normalize_phone
+
+#: Every normalized twin column: table -> ((twin, source, kind), ...); a test holds it to the schema.
+TWINS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "users": (("email_lower", "email_address", EMAIL),),
+    "crm_objects": (
+        ("email_lower", "email_address", EMAIL),
+        ("phone_norm", "phone_number", PHONE),
+        ("mobile_norm", "mobile_phone_number", PHONE),
+    ),
+    "call_parties": (("email_lower", "email_address", EMAIL), ("phone_norm", "phone_number", PHONE)),
+    "emails": (("from_lower", "from_address", EMAIL),),
+    "email_recipients": (("address_lower", "address", EMAIL),),
+    "meetings": (("organizer_lower", "organizer_email", EMAIL),),
+    "meeting_invitees": (("email_lower", "email_address", EMAIL),),
+    "engagement_events": (("person_email_lower", "person_email", EMAIL), ("person_phone_norm", "person_phone", PHONE)),
+}
+_NORMALIZE = {EMAIL: normalize_email, PHONE: normalize_phone}
+
+
+def prepare(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (changed in place, and returned) with the derived columns of a new ``table`` row that its
+    writer did not set itself: each twin from its source, and a call's ``basic_json``."""
+    for twin, source, kind in TWINS.get(table, ()):
+        if twin not in values:
+            values[twin] = _NORMALIZE[kind](values.get(source))
+    if table == "calls" and "basic_json" not in values:
+        values["basic_json"] = render_basic_json(values)
+    return values
 
 
 def call_url(app_url: str, call_id: int) -> str:

@@ -17,16 +17,6 @@ def local_part(first: str, last: str) -> str:
     return f"{slugify(first, '')}.{slugify(last, '')}"
 
 
-def lower_email(email: str) -> str:
-    """The ``*_lower`` twin of an address column (trimmed, lower-case)."""
-    return email.strip().lower()
-
-
-def norm_phone(phone: str) -> str:
-    """The ``*_norm`` twin of a phone column (``+`` and the digits)."""
-    return "+" + "".join(ch for ch in phone if ch.isdigit())
-
-
 def case_variant(email: str) -> str:
     """``dana.whitfield@northwind-traders.com`` -> ``Dana.Whitfield@Northwind-Traders.com``."""
     local, _, domain = email.partition("@")

@@ -9,7 +9,6 @@ import bisect
 import itertools
 import random
 
-from gongkit.db.rows import render_basic_json
 from gongkit.demo.addresses import slugify
 from gongkit.demo.analysis import add_user_stats, render_content, render_interaction
 from gongkit.demo.collaboration import add_collaboration
@@ -93,7 +92,6 @@ def gen_calls(g: State) -> None:
             entry = (call.id, call.started + call.duration * 1000)
             subjects = g.subject_calls[slot[0]]
             subjects.insert(0 if force else len(subjects), entry)
-        row["basic_json"] = render_basic_json(row)  # the listing's CallBasicData, as every writer stores it
         calls_rows.append(row)
         add_user_stats(g, rt, call, speakers, talk)
         add_collaboration(g, rc, call)

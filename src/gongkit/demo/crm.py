@@ -6,7 +6,7 @@ import json
 import random
 from typing import Any
 
-from gongkit.demo.addresses import DISPLAY_STYLE, case_variant, local_part, lower_email, new_phone, norm_phone, slugify
+from gongkit.demo.addresses import DISPLAY_STYLE, case_variant, local_part, new_phone, slugify
 from gongkit.demo.records import Account, Opp, Person
 from gongkit.demo.seeded import DAY_MS, K_CRM, REFERENCE_MS, sf_id
 from gongkit.demo.state import State
@@ -128,11 +128,8 @@ def _person_row(
         "name": p.name,
         "account_id": p.account.id if p.account else None,
         "email_address": shown_email,
-        "email_lower": lower_email(shown_email),
         "phone_number": phone,
-        "phone_norm": norm_phone(phone),
         "mobile_phone_number": mobile,
-        "mobile_norm": norm_phone(mobile) if mobile else None,
         "fields": fields,
         "modified_ms": g.window_start + rng.randrange(REFERENCE_MS - g.window_start),
     }
@@ -198,11 +195,8 @@ def gen_crm(g: State) -> None:
                 "name": name,
                 "account_id": None,
                 "email_address": None,
-                "email_lower": None,
                 "phone_number": None,
-                "phone_norm": None,
                 "mobile_phone_number": None,
-                "mobile_norm": None,
                 "fields": acct.fields,
                 "modified_ms": g.window_start + rng.randrange(span),
             }
@@ -278,11 +272,8 @@ def gen_crm(g: State) -> None:
                     "name": opp.name,
                     "account_id": acct.id,
                     "email_address": None,
-                    "email_lower": None,
                     "phone_number": None,
-                    "phone_norm": None,
                     "mobile_phone_number": None,
-                    "mobile_norm": None,
                     "fields": opp.fields,
                     "modified_ms": min(REFERENCE_MS - DAY_MS, o_end),
                 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkit.demo.addresses import lower_email, norm_phone, slugify
+from gongkit.demo.addresses import slugify
 from gongkit.demo.seeded import ALNUM, K_CONTENT, K_EVENT, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
@@ -124,9 +124,7 @@ def gen_engagement(g: State) -> None:
                 "event_name": name,
                 "source_event_id": event_id,
                 "person_email": email,
-                "person_email_lower": lower_email(email) if email else None,
                 "person_phone": phone,
-                "person_phone_norm": norm_phone(phone) if phone else None,
                 "payload": payload,
             }
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from gongkit.demo.addresses import case_variant, lower_email
+from gongkit.demo.addresses import case_variant
 from gongkit.demo.records import Account, Person, User
 from gongkit.demo.seeded import ALNUM, REFERENCE_MS, hash_int, rand_str
 from gongkit.demo.state import State
@@ -134,7 +134,6 @@ def gen_emails(g: State) -> None:
                 "id": eid,
                 "company_id": g.cid,
                 "from_address": from_addr,
-                "from_lower": lower_email(from_addr),
                 "sent_ms": sent,
                 "mailbox": user.email,
                 "message_hash": rand_str(id_rng, ALNUM, 32),
@@ -150,7 +149,6 @@ def gen_emails(g: State) -> None:
                         "company_id": g.cid,
                         "kind": kind,
                         "address": addr,
-                        "address_lower": lower_email(addr),
                     }
                 )
         if g.w.maybe_flush():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from gongkit.demo.addresses import lower_email
 from gongkit.demo.seeded import B32HEX, DAY_MS, K_MEETING, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
@@ -60,7 +59,6 @@ def gen_meetings(g: State) -> None:
                 "id": mid,
                 "company_id": g.cid,
                 "organizer_email": organizer.email,
-                "organizer_lower": lower_email(organizer.email),
                 "title": title,
                 "start_ms": start,
                 "end_ms": end,
@@ -74,7 +72,6 @@ def gen_meetings(g: State) -> None:
                     "meeting_id": mid,
                     "company_id": g.cid,
                     "email_address": email,
-                    "email_lower": lower_email(email),
                     "display_name": name,
                 }
             )

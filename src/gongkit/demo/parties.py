@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from gongkit.demo.addresses import US_AREAS, Phone, case_variant, lower_email, norm_phone
+from gongkit.demo.addresses import US_AREAS, Phone, case_variant
 from gongkit.demo.crm import opp_fields
 from gongkit.demo.records import Call, Speaker
 from gongkit.demo.seeded import K_PARTY, K_SPEAKER, REFERENCE_MS, below, pick, sf_id
@@ -36,9 +36,7 @@ def add_parties(g: State, rng: random.Random, call: Call) -> tuple[list[Row], li
                 "name": u.name,
                 "title": u.title,
                 "email_address": u.email,
-                "email_lower": lower_email(u.email),
                 "phone_number": phone,
-                "phone_norm": norm_phone(phone) if phone else None,
                 "affiliation": "Internal",
                 "methods": ["Attendee"] if phone_call else (["Invitee", "Attendee"] if spoke else ["Invitee"]),
                 "crm_object_id": None,
@@ -54,7 +52,7 @@ def add_parties(g: State, rng: random.Random, call: Call) -> tuple[list[Row], li
         subject_here = call.slot is not None and j == 0
         spoke = call.purpose != "Voicemail" and (j == 0 or rnd() < 0.8)
         sid = str(g.ids(K_SPEAKER, g.party_n)) if spoke else None
-        # Some addresses come capitalised from the calendar (the *lower_email twin evens them out).
+        # Some addresses come capitalised from the calendar (the ``email_lower`` twin evens them out).
         capitalised = call.slot[1] == 1 if (subject_here and call.slot) else rnd() < 0.05
         email = case_variant(p.email) if capitalised else p.email
         phone = None
@@ -71,9 +69,7 @@ def add_parties(g: State, rng: random.Random, call: Call) -> tuple[list[Row], li
                 "name": p.name,
                 "title": p.title,
                 "email_address": email,
-                "email_lower": lower_email(email),
                 "phone_number": phone,
-                "phone_norm": norm_phone(phone) if phone else None,
                 "affiliation": "External",
                 "methods": ["Attendee"] if phone_call else (["Invitee", "Attendee"] if spoke else ["Invitee"]),
                 "crm_object_id": p.id,
@@ -98,9 +94,7 @@ def add_parties(g: State, rng: random.Random, call: Call) -> tuple[list[Row], li
                 "name": None,
                 "title": None,
                 "email_address": None,
-                "email_lower": None,
                 "phone_number": dial_in,
-                "phone_norm": norm_phone(dial_in),
                 "affiliation": "Unknown",
                 "methods": ["Attendee"],
                 "crm_object_id": None,

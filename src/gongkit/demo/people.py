@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkit.demo.addresses import local_part, lower_email, new_phone, slugify
+from gongkit.demo.addresses import local_part, new_phone, slugify
 from gongkit.demo.records import User
 from gongkit.demo.seeded import B62, DAY_MS, K_USER, K_WORKSPACE, REFERENCE_MS, meet_code, rand_str
 from gongkit.demo.state import State
@@ -144,7 +144,6 @@ def gen_users(g: State) -> None:
                 "id": user.id,
                 "company_id": g.cid,
                 "email_address": user.email,
-                "email_lower": lower_email(user.email),
                 "created_ms": user.start_ms,
                 "active": active,
                 "email_aliases": aliases,

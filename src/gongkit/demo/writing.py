@@ -13,6 +13,7 @@ from sqlalchemy import JSON, Column, Dialect, MetaData, Table, types
 
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
+from gongkit.db.rows import prepare
 
 Row = dict[str, Any]
 
@@ -110,6 +111,7 @@ class Writer:
                 if "id" in target.c and table.c.id.autoincrement is not True:
                     rows.sort(key=_by_id)
                 for row in rows:
+                    prepare(table.name, row)
                     for col in json_cols:
                         value = row.get(col)
                         row[col] = None if value is None else dumps(value).decode()

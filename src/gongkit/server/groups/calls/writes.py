@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from gongkit.db.rows import call_url, render_basic_json
+from gongkit.db.rows import call_url, prepare
 from gongkit.db.schema import (
     call_context_objects,
     call_parties,
@@ -332,9 +332,7 @@ def add_call(conn: Connection, clock: Clock, *, company_id: int, app_url: str, c
                 "name": p.name,
                 "title": None,
                 "email_address": p.email_address,
-                "email_lower": normalize_email(p.email_address),
                 "phone_number": p.phone_number,
-                "phone_norm": normalize_phone(p.phone_number),
                 "affiliation": affiliations[i],
                 "methods": ["Attendee"],
                 "crm_object_id": crm_id,
@@ -378,7 +376,7 @@ def add_call(conn: Connection, clock: Clock, *, company_id: int, app_url: str, c
         "interaction": {"speakers": speakers} if speakers else None,
         "created_ms": now,
     }
-    values["basic_json"] = render_basic_json(values)
+    prepare("calls", values)
     try:
         with conn.begin_nested():
             conn.execute(insert(calls).values(**values))
@@ -388,7 +386,7 @@ def add_call(conn: Connection, clock: Clock, *, company_id: int, app_url: str, c
         if existing is None:
             raise
         raise _duplicate(existing) from None
-    conn.execute(insert(call_parties), party_rows)
+    conn.execute(insert(call_parties), [prepare("call_parties", row) for row in party_rows])
     if context_rows:
         conn.execute(insert(call_context_objects), context_rows)
     return call_id

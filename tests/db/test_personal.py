@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, inspect
+from sqlalchemy import (
+    JSON,
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.pool import NullPool
 
+from gongkit.clock import SystemClock
 from gongkit.config import Settings
+from gongkit.db import Database
 from gongkit.db.personal import Personal, identifier, is_text, mentions, not_personal, personal_columns, tag_of
 from gongkit.db.schema import metadata
-from gongkit.services.erasure import TEXT_COLUMNS, TOUCHED_TABLES
+from gongkit.media import MediaStore
+from gongkit.services.data_privacy import EMAIL
+from gongkit.services.erasure import TEXT_COLUMNS, TOUCHED_TABLES, ErasureConfig, ErasureWorker, request_erasure
+from tests.conftest import Company
 
 
 def untagged(schema: MetaData) -> list[str]:
@@ -116,3 +135,43 @@ def test_personal_columns_lists_identifiers_and_free_text_per_table() -> None:
     assert calls.identifiers == ()
     assert calls.summary is not None and calls.summary.name == "basic_json"
     assert "companies" not in by_table and "api_keys" not in by_table
+
+
+def test_an_erasure_redacts_the_newly_tagged_free_text(db: Database, company: Company, tmp_path: Path) -> None:
+    subject = "jane.doe@example.com"
+    mention = f"ask {subject.upper()} first"
+    workspaces, folders, users = (metadata.tables[n] for n in ("workspaces", "library_folders", "users"))
+    with db.write() as conn:
+        conn.execute(insert(workspaces).values(id=11, company_id=company.id, name="EMEA", description=mention))
+        conn.execute(insert(folders).values(id=12, company_id=company.id, name=mention, updated_ms=0))
+        conn.execute(
+            insert(users).values(
+                id=13,
+                company_id=company.id,
+                email_address="rep@acme.example",
+                email_lower="rep@acme.example",
+                created_ms=0,
+                title=mention,
+                first_name="Rep",
+            )
+        )
+        request_erasure(
+            conn,
+            SystemClock(),
+            b"secret",
+            job_id="job-1",
+            company_id=company.id,
+            kind=EMAIL,
+            value=subject,
+            credential="test",
+        )
+    worker = ErasureWorker(db, MediaStore(tmp_path / "media"), SystemClock(), ErasureConfig())
+    assert worker.run_pending() == 1
+    with db.read() as conn:
+        kept = [
+            conn.execute(select(workspaces.c.description).where(workspaces.c.id == 11)).scalar_one(),
+            conn.execute(select(folders.c.name).where(folders.c.id == 12)).scalar_one(),
+            conn.execute(select(users.c.title).where(users.c.id == 13)).scalar_one(),
+        ]
+        assert conn.execute(select(users.c.first_name).where(users.c.id == 13)).scalar_one() == "Rep"
+    assert kept == ["ask [redacted] first"] * 3

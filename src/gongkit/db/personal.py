@@ -3,7 +3,9 @@
 Every text-like column of ``gongkit.db.schema`` (strings, text, JSON) carries one tag in its ``info``:
 
 - ``Personal.IDENTIFIER``: a person's e-mail address or phone number, or its ``*_lower``/``*_norm`` twin. The
-  data-privacy lookups match rows on these; an erasure deletes the rows that match (or clears the value);
+  data-privacy lookups match rows on the twins; an erasure deletes the rows that match (or clears the value).
+  The company's own users and the mailboxes mail was captured from are tagged for what they hold, though the
+  erasure, which is about the company's contacts, does not search them;
 - ``Personal.MENTIONS``: free text (or JSON holding text) written by people or by other systems, which may
   mention a person's address or number anywhere inside. An erasure scans these and replaces what it finds;
 - ``Personal.NONE``: neither: ids, codes, enumerations, hashes, values the server makes itself, and the

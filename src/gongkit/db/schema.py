@@ -6,9 +6,12 @@ Conventions:
 - instants are UTC milliseconds since the epoch (``*_ms``, BIGINT): exact, engine-neutral, cheap to compare;
 - each e-mail address kept for lookup has a ``*_lower`` twin (trimmed, lower-cased) and each phone number a
   ``*_norm`` twin (``+`` and digits only), both indexed: the data-privacy lookups and erasures search those;
-- everything that hangs off a call references it with ``ON DELETE CASCADE``.
+- everything that hangs off a call references it with ``ON DELETE CASCADE``;
+- every text column says what it can hold about a person (``info``: ``identifier()``, ``mentions()`` or
+  ``not_personal()``, see ``gongkit.db.personal``): the data-privacy erasure derives what it scans from that.
 
-The Alembic migrations under ``gongkit/db/migrations`` are the only way this schema reaches a database.
+The Alembic migrations under ``gongkit/db/migrations`` are the only way this schema reaches a database, and a test
+holds this module to exactly what they create, on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from gongkit.db.personal import identifier, mentions, not_personal
 
 metadata = MetaData(
     naming_convention={
@@ -51,16 +56,16 @@ def _company() -> Column[int]:
 instance_settings = Table(
     "instance_settings",
     metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
+    Column("key", String(64), primary_key=True, info=not_personal()),
+    Column("value", Text, nullable=False, info=not_personal()),
 )
 
 companies = Table(
     "companies",
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=False),
-    Column("name", String(200), nullable=False),
-    Column("time_zone", String(64), nullable=False, default="UTC"),
+    Column("name", String(200), nullable=False, info=not_personal()),
+    Column("time_zone", String(64), nullable=False, default="UTC", info=not_personal()),
     Column("rate_per_second", Integer, nullable=False, default=3),
     Column("rate_per_day", Integer, nullable=False, default=10_000),
     Column("page_size", Integer, nullable=False, default=100),
@@ -75,10 +80,10 @@ companies = Table(
 api_keys = Table(
     "api_keys",
     metadata,
-    Column("access_key", String(64), primary_key=True),
+    Column("access_key", String(64), primary_key=True, info=not_personal()),
     _company(),
-    Column("secret_hash", String(200), nullable=False),
-    Column("name", String(200), nullable=False, default=""),
+    Column("secret_hash", String(200), nullable=False, info=not_personal()),
+    Column("name", String(200), nullable=False, default="", info=not_personal()),
     Column("created_ms", BigInteger, nullable=False),
     Column("revoked_ms", BigInteger, nullable=True),
 )
@@ -88,9 +93,9 @@ api_tokens = Table(
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("scopes", Text, nullable=False),  # space-separated
-    Column("name", String(200), nullable=False, default=""),
+    Column("token_hash", String(64), nullable=False, unique=True, info=not_personal()),
+    Column("scopes", Text, nullable=False, info=not_personal()),  # space-separated
+    Column("name", String(200), nullable=False, default="", info=not_personal()),
     Column("created_ms", BigInteger, nullable=False),
     Column("expires_ms", BigInteger, nullable=True),
     Column("revoked_ms", BigInteger, nullable=True),
@@ -103,8 +108,8 @@ workspaces = Table(
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
-    Column("name", String(200), nullable=False),
-    Column("description", Text, nullable=True),
+    Column("name", String(200), nullable=False, info=mentions()),
+    Column("description", Text, nullable=True, info=mentions()),
     Column("is_default", Boolean, nullable=False, default=False),
     Index(None, "company_id", "id"),
 )
@@ -114,22 +119,22 @@ users = Table(
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
-    Column("email_address", String(320), nullable=False),
-    Column("email_lower", String(320), nullable=False),
+    Column("email_address", String(320), nullable=False, info=identifier()),
+    Column("email_lower", String(320), nullable=False, info=identifier()),
     Column("created_ms", BigInteger, nullable=False),
     Column("active", Boolean, nullable=False, default=True),
-    Column("email_aliases", JSON, nullable=False, default=list),
-    Column("trusted_email_address", String(320), nullable=True),
-    Column("first_name", String(200), nullable=True),
-    Column("last_name", String(200), nullable=True),
-    Column("title", String(200), nullable=True),
-    Column("phone_number", String(64), nullable=True),
-    Column("extension", String(32), nullable=True),
-    Column("personal_meeting_urls", JSON, nullable=False, default=list),
-    Column("settings", JSON, nullable=False, default=dict),
+    Column("email_aliases", JSON, nullable=False, default=list, info=identifier()),
+    Column("trusted_email_address", String(320), nullable=True, info=identifier()),
+    Column("first_name", String(200), nullable=True, info=mentions()),
+    Column("last_name", String(200), nullable=True, info=mentions()),
+    Column("title", String(200), nullable=True, info=mentions()),
+    Column("phone_number", String(64), nullable=True, info=identifier()),
+    Column("extension", String(32), nullable=True, info=not_personal()),
+    Column("personal_meeting_urls", JSON, nullable=False, default=list, info=mentions()),
+    Column("settings", JSON, nullable=False, default=dict, info=not_personal()),
     Column("manager_id", BigInteger, nullable=True),
-    Column("meeting_consent_page_url", Text, nullable=True),
-    Column("spoken_languages", JSON, nullable=False, default=list),
+    Column("meeting_consent_page_url", Text, nullable=True, info=mentions()),
+    Column("spoken_languages", JSON, nullable=False, default=list, info=not_personal()),
     Column("is_avatar", Boolean, nullable=False, default=False),
     Index(None, "company_id", "id"),
     Index(None, "company_id", "created_ms", "id"),
@@ -142,7 +147,7 @@ user_settings_history = Table(
     Column("id", AutoId, primary_key=True, autoincrement=True),
     _company(),
     Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("setting", String(64), nullable=False),
+    Column("setting", String(64), nullable=False, info=not_personal()),
     Column("value", Boolean, nullable=False),
     Column("time_ms", BigInteger, nullable=False),
     Index(None, "user_id", "time_ms"),
@@ -155,19 +160,21 @@ crm_objects = Table(
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
-    Column("system", String(32), nullable=False),  # Salesforce | HubSpot | MicrosoftDynamic | Generic
-    Column("object_type", String(32), nullable=False),  # Lead | Contact | Account | Opportunity
-    Column("external_id", String(200), nullable=False),
-    Column("mirror_id", Text, nullable=True),
-    Column("name", String(300), nullable=True),
+    Column(
+        "system", String(32), nullable=False, info=not_personal()
+    ),  # Salesforce | HubSpot | MicrosoftDynamic | Generic
+    Column("object_type", String(32), nullable=False, info=not_personal()),  # Lead | Contact | Account | Opportunity
+    Column("external_id", String(200), nullable=False, info=not_personal()),
+    Column("mirror_id", Text, nullable=True, info=mentions()),
+    Column("name", String(300), nullable=True, info=mentions()),
     Column("account_id", BigInteger, nullable=True),  # the Account a Contact/Opportunity belongs to
-    Column("email_address", String(320), nullable=True),
-    Column("email_lower", String(320), nullable=True),
-    Column("phone_number", String(64), nullable=True),
-    Column("phone_norm", String(40), nullable=True),
-    Column("mobile_phone_number", String(64), nullable=True),
-    Column("mobile_norm", String(40), nullable=True),
-    Column("fields", JSON, nullable=False, default=list),  # [{name, value}]
+    Column("email_address", String(320), nullable=True, info=identifier()),
+    Column("email_lower", String(320), nullable=True, info=identifier()),
+    Column("phone_number", String(64), nullable=True, info=identifier()),
+    Column("phone_norm", String(40), nullable=True, info=identifier()),
+    Column("mobile_phone_number", String(64), nullable=True, info=identifier()),
+    Column("mobile_norm", String(40), nullable=True, info=identifier()),
+    Column("fields", JSON, nullable=False, default=list, info=mentions()),  # [{name, value}]
     Column("modified_ms", BigInteger, nullable=False),
     Index(None, "company_id", "email_lower"),
     Index(None, "company_id", "phone_norm"),
@@ -183,9 +190,9 @@ calls = Table(
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
     Column("workspace_id", BigInteger, nullable=True),
-    Column("client_unique_id", String(2048), nullable=True),
-    Column("url", Text, nullable=False),
-    Column("title", Text, nullable=True),
+    Column("client_unique_id", String(2048), nullable=True, info=not_personal()),
+    Column("url", Text, nullable=False, info=not_personal()),
+    Column("title", Text, nullable=True, info=mentions()),
     Column("scheduled_ms", BigInteger, nullable=True),
     Column("started_ms", BigInteger, nullable=False),
     # GET /v2/calls filters and orders on this: the scheduled time for web conferences Gong recorded,
@@ -193,30 +200,36 @@ calls = Table(
     Column("listed_ms", BigInteger, nullable=False),
     Column("duration", BigInteger, nullable=True),
     Column("primary_user_id", BigInteger, nullable=True),
-    Column("direction", String(16), nullable=True),  # Inbound | Outbound | Conference | Unknown
-    Column("system", String(64), nullable=True),
-    Column("scope", String(16), nullable=True),  # Internal | External | Unknown
-    Column("media", String(16), nullable=True),  # Video | Audio
-    Column("language", String(8), nullable=True),
-    Column("purpose", String(255), nullable=True),
-    Column("meeting_url", Text, nullable=True),
+    Column("direction", String(16), nullable=True, info=not_personal()),  # Inbound | Outbound | Conference | Unknown
+    Column("system", String(64), nullable=True, info=not_personal()),
+    Column("scope", String(16), nullable=True, info=not_personal()),  # Internal | External | Unknown
+    Column("media", String(16), nullable=True, info=not_personal()),  # Video | Audio
+    Column("language", String(8), nullable=True, info=not_personal()),
+    Column("purpose", String(255), nullable=True, info=mentions()),
+    Column("meeting_url", Text, nullable=True, info=mentions()),
     Column("is_private", Boolean, nullable=False, default=False),
-    Column("custom_data", Text, nullable=True),
-    Column("sdr_disposition", String(255), nullable=True),
-    Column("calendar_event_id", String(300), nullable=True),
-    Column("call_provider_code", String(64), nullable=True),
-    Column("download_media_url", Text, nullable=True),
-    Column("status", String(32), nullable=False, default="COMPLETED"),
-    Column("content", JSON, nullable=True),  # CallContent blocks, as stored analysis results
-    Column("interaction", JSON, nullable=True),  # Interaction blocks
+    Column("custom_data", Text, nullable=True, info=mentions()),
+    Column("sdr_disposition", String(255), nullable=True, info=mentions()),
+    Column("calendar_event_id", String(300), nullable=True, info=not_personal()),
+    Column("call_provider_code", String(64), nullable=True, info=not_personal()),
+    # Where the recording is fetched from: a machine address, and the key that finds a repeated upload.
+    Column("download_media_url", Text, nullable=True, info=not_personal()),
+    Column("status", String(32), nullable=False, default="COMPLETED", info=not_personal()),
+    Column("content", JSON, nullable=True, info=mentions()),  # CallContent blocks, as stored analysis results
+    Column("interaction", JSON, nullable=True, info=mentions()),  # Interaction blocks
     Column("created_ms", BigInteger, nullable=False),
-    # The call's CallBasicData as JSON, rendered by every writer (services.calls.render_basic_json). The listing
-    # index covers it, so a page of GET /v2/calls is one index range scan. (On SQLite, which has no INCLUDE,
-    # migration 0002 makes it the index's last key column.)
-    Column("basic_json", Text, nullable=True),
+    # The call's CallBasicData as JSON, rendered by every writer (gongkit.db.rows.prepare) from the
+    # columns above, its free-text ones included. The erasure reads it as text: a replacement inside one of its
+    # strings keeps it valid JSON.
+    Column("basic_json", Text, nullable=True, info=mentions(summary=True)),
     UniqueConstraint("company_id", "client_unique_id"),
     Index(None, "company_id", "listed_ms", "id"),  # counts totalRecords
-    Index("ix_calls_listing", "company_id", "listed_ms", "id", postgresql_include=["basic_json"]),
+    # The listing index covers basic_json, so a page of GET /v2/calls is one index range scan (no row lookups).
+    # PostgreSQL holds it as an INCLUDE column; SQLite has no INCLUDE, so there it is the last key column.
+    Index("ix_calls_listing", "company_id", "listed_ms", "id", postgresql_include=["basic_json"]).ddl_if(
+        dialect="postgresql"
+    ),
+    Index("ix_calls_listing", "company_id", "listed_ms", "id", "basic_json").ddl_if(dialect="sqlite"),
     Index(None, "company_id", "started_ms", "id"),
     Index(None, "company_id", "primary_user_id"),
 )
@@ -232,16 +245,16 @@ call_parties = Table(
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _call(),
     _company(),
-    Column("speaker_id", String(40), nullable=True),
+    Column("speaker_id", String(40), nullable=True, info=not_personal()),
     Column("user_id", BigInteger, nullable=True),
-    Column("name", String(300), nullable=True),
-    Column("title", String(300), nullable=True),
-    Column("email_address", String(320), nullable=True),
-    Column("email_lower", String(320), nullable=True),
-    Column("phone_number", String(64), nullable=True),
-    Column("phone_norm", String(40), nullable=True),
-    Column("affiliation", String(16), nullable=False, default="Unknown"),
-    Column("methods", JSON, nullable=False, default=list),  # Invitee | Attendee
+    Column("name", String(300), nullable=True, info=mentions()),
+    Column("title", String(300), nullable=True, info=mentions()),
+    Column("email_address", String(320), nullable=True, info=identifier()),
+    Column("email_lower", String(320), nullable=True, info=identifier()),
+    Column("phone_number", String(64), nullable=True, info=identifier()),
+    Column("phone_norm", String(40), nullable=True, info=identifier()),
+    Column("affiliation", String(16), nullable=False, default="Unknown", info=not_personal()),
+    Column("methods", JSON, nullable=False, default=list, info=not_personal()),  # Invitee | Attendee
     Column("crm_object_id", BigInteger, nullable=True),  # the Lead/Contact this party is
     Column("media_channel_id", Integer, nullable=True),
     Index(None, "call_id"),
@@ -258,11 +271,11 @@ call_context_objects = Table(
     _call(),
     _company(),
     Column("party_id", BigInteger, nullable=True),  # set for a party's own context
-    Column("system", String(32), nullable=False),
-    Column("object_type", String(32), nullable=False),
-    Column("object_id", String(200), nullable=False),
-    Column("fields", JSON, nullable=False, default=list),
-    Column("fields_at_call", JSON, nullable=True),  # fields as they were at the time of the call
+    Column("system", String(32), nullable=False, info=not_personal()),
+    Column("object_type", String(32), nullable=False, info=not_personal()),
+    Column("object_id", String(200), nullable=False, info=not_personal()),
+    Column("fields", JSON, nullable=False, default=list, info=mentions()),
+    Column("fields_at_call", JSON, nullable=True, info=mentions()),  # fields as they were at the time of the call
     Index(None, "call_id"),
 )
 
@@ -273,9 +286,9 @@ call_external_objects = Table(
     Column("id", AutoId, primary_key=True, autoincrement=True),
     _call(),
     _company(),
-    Column("system", String(32), nullable=False),
-    Column("object_type", String(32), nullable=False),  # Conversation | Task
-    Column("external_id", String(200), nullable=False),
+    Column("system", String(32), nullable=False, info=not_personal()),
+    Column("object_type", String(32), nullable=False, info=not_personal()),  # Conversation | Task
+    Column("external_id", String(200), nullable=False, info=not_personal()),
     Index(None, "call_id"),
 )
 
@@ -286,9 +299,9 @@ transcript_monologues = Table(
     _call(),
     _company(),
     Column("seq", Integer, nullable=False),
-    Column("speaker_id", String(40), nullable=False),
-    Column("topic", String(200), nullable=True),
-    Column("sentences", JSON, nullable=False),  # [{start, end, text}] in milliseconds
+    Column("speaker_id", String(40), nullable=False, info=not_personal()),
+    Column("topic", String(200), nullable=True, info=mentions()),
+    Column("sentences", JSON, nullable=False, info=mentions()),  # [{start, end, text}] in milliseconds
     Index(None, "call_id", "seq"),
 )
 
@@ -298,9 +311,9 @@ call_media = Table(
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _call(),
     _company(),
-    Column("kind", String(8), nullable=False),  # audio | video
-    Column("storage_key", String(300), nullable=False),  # path inside the media store
-    Column("content_type", String(100), nullable=False),
+    Column("kind", String(8), nullable=False, info=not_personal()),  # audio | video
+    Column("storage_key", String(300), nullable=False, info=not_personal()),  # path inside the media store
+    Column("content_type", String(100), nullable=False, info=not_personal()),
     Column("size", BigInteger, nullable=False),
     Column("created_ms", BigInteger, nullable=False),
     Index(None, "call_id"),
@@ -313,7 +326,7 @@ call_comments = Table(
     _call(),
     _company(),
     Column("commenter_user_id", BigInteger, nullable=True),
-    Column("comment", Text, nullable=False),
+    Column("comment", Text, nullable=False, info=mentions()),
     Column("audio_start_time", Integer, nullable=True),
     Column("audio_end_time", Integer, nullable=True),
     Column("posted_ms", BigInteger, nullable=False),
@@ -331,7 +344,7 @@ call_user_stats = Table(
     _company(),
     Column("user_id", BigInteger, nullable=False),
     Column("talk_time_sec", Integer, nullable=False, default=0),
-    Column("stats", JSON, nullable=False, default=list),  # [{name, value}]
+    Column("stats", JSON, nullable=False, default=list, info=not_personal()),  # [{name, value}]
     Index(None, "call_id"),
     Index(None, "company_id", "user_id"),
 )
@@ -353,7 +366,7 @@ library_folders = Table(
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
     Column("workspace_id", BigInteger, nullable=True),
-    Column("name", String(300), nullable=False),
+    Column("name", String(300), nullable=False, info=mentions()),
     Column("parent_folder_id", BigInteger, nullable=True),
     Column("is_public", Boolean, nullable=False, default=True),
     Column("is_archived", Boolean, nullable=False, default=False),
@@ -368,8 +381,8 @@ library_entries = Table(
     Column("folder_id", BigInteger, ForeignKey("library_folders.id", ondelete="CASCADE"), nullable=False),
     _call(),
     _company(),
-    Column("title", Text, nullable=True),
-    Column("note", Text, nullable=True),
+    Column("title", Text, nullable=True, info=mentions()),
+    Column("note", Text, nullable=True, info=mentions()),
     Column("added_by_user_id", BigInteger, nullable=True),
     Column("created_ms", BigInteger, nullable=False),
     Column("snippet_from_sec", Integer, nullable=True),
@@ -383,15 +396,15 @@ library_entries = Table(
 emails = Table(
     "emails",
     metadata,
-    Column("id", String(32), primary_key=True),
+    Column("id", String(32), primary_key=True, info=not_personal()),
     _company(),
-    Column("from_address", String(320), nullable=False),
-    Column("from_lower", String(320), nullable=False),
+    Column("from_address", String(320), nullable=False, info=identifier()),
+    Column("from_lower", String(320), nullable=False, info=identifier()),
     Column("sent_ms", BigInteger, nullable=False),
-    Column("mailbox", String(320), nullable=False),
-    Column("message_hash", String(32), nullable=False),
-    Column("subject", Text, nullable=True),
-    Column("body", Text, nullable=True),
+    Column("mailbox", String(320), nullable=False, info=identifier()),  # the address of the captured mailbox
+    Column("message_hash", String(32), nullable=False, info=not_personal()),
+    Column("subject", Text, nullable=True, info=mentions()),
+    Column("body", Text, nullable=True, info=mentions()),
     Index(None, "company_id", "from_lower"),
 )
 
@@ -399,11 +412,11 @@ email_recipients = Table(
     "email_recipients",
     metadata,
     Column("id", AutoId, primary_key=True, autoincrement=True),
-    Column("email_id", String(32), ForeignKey("emails.id", ondelete="CASCADE"), nullable=False),
+    Column("email_id", String(32), ForeignKey("emails.id", ondelete="CASCADE"), nullable=False, info=not_personal()),
     _company(),
-    Column("kind", String(4), nullable=False),  # to | cc | bcc
-    Column("address", String(320), nullable=False),
-    Column("address_lower", String(320), nullable=False),
+    Column("kind", String(4), nullable=False, info=not_personal()),  # to | cc | bcc
+    Column("address", String(320), nullable=False, info=identifier()),
+    Column("address_lower", String(320), nullable=False, info=identifier()),
     Index(None, "email_id"),
     Index(None, "company_id", "address_lower"),
 )
@@ -411,14 +424,14 @@ email_recipients = Table(
 meetings = Table(
     "meetings",
     metadata,
-    Column("id", String(300), primary_key=True),
+    Column("id", String(300), primary_key=True, info=not_personal()),
     _company(),
-    Column("organizer_email", String(320), nullable=False),
-    Column("organizer_lower", String(320), nullable=False),
-    Column("title", Text, nullable=True),
+    Column("organizer_email", String(320), nullable=False, info=identifier()),
+    Column("organizer_lower", String(320), nullable=False, info=identifier()),
+    Column("title", Text, nullable=True, info=mentions()),
     Column("start_ms", BigInteger, nullable=False),
     Column("end_ms", BigInteger, nullable=False),
-    Column("external_id", String(300), nullable=True),
+    Column("external_id", String(300), nullable=True, info=not_personal()),
     Column("call_id", BigInteger, nullable=True),  # the recorded call, when there is one
     Index(None, "company_id", "organizer_lower"),
 )
@@ -427,11 +440,13 @@ meeting_invitees = Table(
     "meeting_invitees",
     metadata,
     Column("id", AutoId, primary_key=True, autoincrement=True),
-    Column("meeting_id", String(300), ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "meeting_id", String(300), ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False, info=not_personal()
+    ),
     _company(),
-    Column("email_address", String(320), nullable=False),
-    Column("email_lower", String(320), nullable=False),
-    Column("display_name", String(300), nullable=True),
+    Column("email_address", String(320), nullable=False, info=identifier()),
+    Column("email_lower", String(320), nullable=False, info=identifier()),
+    Column("display_name", String(300), nullable=True, info=mentions()),
     Index(None, "meeting_id"),
     Index(None, "company_id", "email_lower"),
 )
@@ -441,18 +456,20 @@ engagement_events = Table(
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
-    Column("event_type", String(32), nullable=False),  # contentShared|contentViewed|customEvent|digitalInteraction
+    Column(
+        "event_type", String(32), nullable=False, info=not_personal()
+    ),  # contentShared|contentViewed|customEvent|digitalInteraction
     Column("timestamp_ms", BigInteger, nullable=False),
-    Column("content_id", String(300), nullable=True),
-    Column("content_url", Text, nullable=True),
-    Column("reporting_system", String(300), nullable=True),
-    Column("event_name", String(300), nullable=True),
-    Column("source_event_id", String(300), nullable=True),
-    Column("person_email", String(320), nullable=True),
-    Column("person_email_lower", String(320), nullable=True),
-    Column("person_phone", String(64), nullable=True),
-    Column("person_phone_norm", String(40), nullable=True),
-    Column("payload", JSON, nullable=True),  # the event as reported
+    Column("content_id", String(300), nullable=True, info=mentions()),
+    Column("content_url", Text, nullable=True, info=mentions()),
+    Column("reporting_system", String(300), nullable=True, info=mentions()),
+    Column("event_name", String(300), nullable=True, info=mentions()),
+    Column("source_event_id", String(300), nullable=True, info=mentions()),
+    Column("person_email", String(320), nullable=True, info=identifier()),
+    Column("person_email_lower", String(320), nullable=True, info=identifier()),
+    Column("person_phone", String(64), nullable=True, info=identifier()),
+    Column("person_phone_norm", String(40), nullable=True, info=identifier()),
+    Column("payload", JSON, nullable=True, info=mentions()),  # the event as reported
     Index(None, "company_id", "person_email_lower"),
     Index(None, "company_id", "person_phone_norm"),
 )
@@ -465,19 +482,38 @@ engagement_events = Table(
 erasure_jobs = Table(
     "erasure_jobs",
     metadata,
-    Column("id", String(40), primary_key=True),  # the requestId answered to the caller
+    Column("id", String(40), primary_key=True, info=not_personal()),  # the requestId answered to the caller
     _company(),
-    Column("kind", String(8), nullable=False),  # email | phone
-    Column("subject", Text, nullable=True),
-    Column("subject_hash", String(64), nullable=False),
-    Column("status", String(16), nullable=False),  # PENDING | IN_PROGRESS | DONE | FAILED
-    Column("credential", String(200), nullable=False),  # which key or token asked for it
+    Column("kind", String(8), nullable=False, info=not_personal()),  # email | phone
+    Column("subject", Text, nullable=True, info=identifier()),
+    Column("subject_hash", String(64), nullable=False, info=not_personal()),
+    Column("status", String(16), nullable=False, info=not_personal()),  # PENDING | IN_PROGRESS | DONE | FAILED
+    Column("credential", String(200), nullable=False, info=not_personal()),  # which key or token asked for it
     Column("requested_ms", BigInteger, nullable=False),
     Column("started_ms", BigInteger, nullable=True),
     Column("finished_ms", BigInteger, nullable=True),
     Column("attempts", Integer, nullable=False, default=0),
-    Column("counts", JSON, nullable=True),  # objects deleted (or that would have been), per kind
-    Column("error", Text, nullable=True),
+    Column("counts", JSON, nullable=True, info=not_personal()),  # objects deleted (or that would have been), per kind
+    Column("error", Text, nullable=True, info=not_personal()),  # masked before it is stored (SubjectText.clean)
     Index(None, "company_id", "subject_hash"),
     Index(None, "status"),
 )
+
+
+def metadata_for(dialect: str) -> MetaData:
+    """The schema as it stands on one engine (``"sqlite"``, ``"postgresql"``): ``metadata`` without the indexes
+    declared for other engines only.
+
+    ``metadata.create_all`` skips those by itself (``ddl_if``); Alembic's comparison does not, so it is given this.
+    """
+    view = MetaData(naming_convention=metadata.naming_convention)
+    for table in metadata.tables.values():
+        copy = table.to_metadata(view)
+        elsewhere = {_index_key(ix) for ix in table.indexes if ix._ddl_if is not None and ix._ddl_if.dialect != dialect}
+        for ix in [ix for ix in copy.indexes if _index_key(ix) in elsewhere]:
+            copy.indexes.discard(ix)
+    return view
+
+
+def _index_key(index: Index) -> tuple[str, tuple[str, ...]]:
+    return str(index.name), tuple(c.name for c in index.columns)

@@ -1,19 +1,24 @@
-"""Alembic environment: runs the migrations against the URL gongkit hands over."""
+"""Alembic environment: runs the migrations against the URL gongkit hands over.
+
+The target metadata (what ``alembic revision --autogenerate`` compares with) is the schema as it stands on the
+engine at hand: ``gongkit.db.schema.metadata_for``.
+"""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from gongkit.db.schema import metadata
+from gongkit.db.schema import metadata_for
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url")
 assert url is not None
 
 if context.is_offline_mode():
-    context.configure(url=url, target_metadata=metadata, literal_binds=True)
+    context.configure(url=url, target_metadata=metadata_for(make_url(url).get_backend_name()), literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
 else:
@@ -21,7 +26,7 @@ else:
     with engine.connect() as connection:
         context.configure(
             connection=connection,
-            target_metadata=metadata,
+            target_metadata=metadata_for(connection.dialect.name),
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():

@@ -37,26 +37,22 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, Text, and_, cast, delete, or_, select, text, update
+from sqlalchemy import JSON, Column, Connection, Table, Text, and_, cast, delete, or_, select, text, update
 
 from gongkit.control import get_company
 from gongkit.db import Database
 from gongkit.db.media import MediaStore
+from gongkit.db.personal import personal_columns
 from gongkit.db.schema import (
-    call_comments,
-    call_context_objects,
     call_media,
-    call_parties,
     calls,
     crm_objects,
     emails,
     engagement_events,
     erasure_jobs,
-    library_entries,
     meeting_invitees,
     meetings,
     metadata,
-    transcript_monologues,
 )
 from gongkit.kernel.clock import Clock
 from gongkit.kernel.redaction import scrub as scrub_log_text
@@ -173,44 +169,31 @@ class TextColumns:
     summary: str | None = None
 
 
-#: Every column that can carry an address or a number as free text, in rows the erasure does not delete.
-#: Identity columns (``*_lower``/``*_norm`` and their twins) are not here: rows matching on them are deleted
-#: (or, for CRM objects other than Leads/Contacts, have the matching value cleared).
-TEXT_COLUMNS = (
+#: Every column that can carry an address or a number as free text, in rows the erasure does not delete: the
+#: columns the schema tags ``Personal.MENTIONS`` (``gongkit.db.personal``), JSON ones apart. Identifier columns are
+#: not here: rows matching on them are deleted (or, for CRM objects other than Leads/Contacts, have the matching
+#: value cleared).
+TEXT_COLUMNS = tuple(
     TextColumns(
-        calls,
-        # basic_json is the stored CallBasicData, which every writer renders from these columns (title, purpose,
-        # ...): JSON text, and a replacement inside one of its strings keeps it valid JSON.
-        text=("title", "purpose", "custom_data", "sdr_disposition", "meeting_url", "basic_json"),
-        json=("content", "interaction"),
-        summary="basic_json",
-    ),
-    TextColumns(call_parties, text=("name", "title")),
-    TextColumns(transcript_monologues, text=("topic",), json=("sentences",)),
-    TextColumns(call_comments, text=("comment",)),
-    TextColumns(call_context_objects, json=("fields", "fields_at_call")),
-    TextColumns(library_entries, text=("title", "note")),
-    TextColumns(emails, text=("subject", "body")),
-    TextColumns(meetings, text=("title",)),
-    TextColumns(meeting_invitees, text=("display_name",)),
-    TextColumns(
-        engagement_events,
-        text=("event_name", "content_id", "content_url", "reporting_system", "source_event_id"),
-        json=("payload",),
-    ),
-    TextColumns(crm_objects, text=("name", "mirror_id"), json=("fields",)),
+        p.table,
+        text=tuple(c.name for c in p.mentions if not isinstance(c.type, JSON)),
+        json=tuple(c.name for c in p.mentions if isinstance(c.type, JSON)),
+        summary=p.summary.name if p.summary is not None else None,
+    )
+    for p in personal_columns(metadata)
+    if p.mentions
 )
 
-#: Tables an erasure writes to (PostgreSQL vacuums them afterwards).
+#: Tables an erasure writes to (PostgreSQL vacuums them afterwards): those holding personal data of either kind,
+#: and those whose rows go with a deleted call.
 TOUCHED_TABLES = tuple(
     sorted(
-        {t.table.name for t in TEXT_COLUMNS}
+        {p.table.name for p in personal_columns(metadata)}
         | {
             name
             for name, table in metadata.tables.items()
             if any(fk.column.table is calls for fk in table.foreign_keys)
         }
-        | {"email_recipients", "erasure_jobs"}
     )
 )
 

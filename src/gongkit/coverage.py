@@ -109,14 +109,16 @@ def _requests_in(fn: ast.AST, names: dict[str, str]) -> Iterator[tuple[str, str]
 
 
 def _resource_groups() -> dict[type, str]:
-    """Resource class -> attribute on the sync client (``Calls`` -> ``calls``)."""
+    """Resource class -> attribute on the sync client (``Calls`` -> ``calls``). Groups are made on first access,
+    so every public attribute is read."""
     from gongkit.sdk import Gong
 
     gong = Gong("coverage", "coverage", base_url="http://localhost")
     try:
+        attributes = ((name, getattr(gong, name)) for name in dir(gong) if not name.startswith("_"))
         return {
             type(value): name
-            for name, value in vars(gong).items()
+            for name, value in attributes
             if type(value).__module__.startswith("gongkit.sdk.resources")
         }
     finally:

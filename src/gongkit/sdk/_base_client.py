@@ -1,7 +1,12 @@
-"""The HTTP machinery under :class:`gongkit.Gong` and :class:`gongkit.AsyncGong`.
+"""The HTTP machinery under :class:`gongkit.Gong` and :class:`gongkit.AsyncGong`: what the two share.
 
 One request goes: pacing (a token bucket shared by the client instance) -> HTTP -> success: the decoded JSON
 object; failure: a typed exception from :mod:`gongkit.sdk.errors`, after retries where retrying can help.
+
+:class:`BaseClient` declares the clients' options once and holds everything that neither waits nor sends:
+configuration, headers, error mapping, the retry policy. The request loop that does wait and send is written
+once, as asyncio code, in :mod:`gongkit.sdk._async.api_client` (``AsyncAPIClient``); ``scripts/unasync.py``
+generates its synchronous twin ``SyncAPIClient`` in :mod:`gongkit.sdk._sync.api_client`.
 
 Retries
     429, 500, 502, 503, 504, connection errors and timeouts are retried up to ``max_retries`` times. The wait is
@@ -20,13 +25,12 @@ Resources
     Resource classes (``client.calls``, ``client.users``, ...) take the client in ``__init__(self, client)`` and
     call ``client.request(method, path, params=..., json=..., files=...)`` for one answer, or
     ``client._paginate(method, path, item_key=..., model=..., params=..., json=...)`` for Gong's cursor-paged
-    lists. Both exist, with the same arguments, on :class:`SyncAPIClient` (returns values) and
-    :class:`AsyncAPIClient` (returns awaitables / async iterators). See :mod:`gongkit.sdk._resource`.
+    lists. Both exist, with the same arguments, on ``SyncAPIClient`` (returns values) and ``AsyncAPIClient``
+    (returns awaitables / async iterators). See :mod:`gongkit.sdk._resource`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import email.utils
 import logging
@@ -35,35 +39,33 @@ import random
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
-from pydantic import BaseModel
 
 from gongkit._version import __version__
 from gongkit.sdk._pacing import TokenBucket
-from gongkit.sdk._utils import clean_params
 from gongkit.sdk.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     GongError,
-    NotFoundError,
     RateLimitError,
     status_error,
 )
-from gongkit.sdk.pagination import AsyncPager, Page, SyncPager
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_PACE",
     "DEFAULT_TIMEOUT",
-    "AsyncAPIClient",
+    "AsyncSleep",
     "BaseClient",
     "RequestFiles",
-    "SyncAPIClient",
+    "Sleep",
+    "file_positions",
+    "rewind",
+    "with_cursor",
 ]
 
 log = logging.getLogger("gongkit.sdk")
@@ -81,7 +83,14 @@ RequestFiles = Mapping[str, Any] | Sequence[tuple[str, Any]]
 """Multipart files, as httpx takes them: ``{"mediaFile": open(path, "rb")}`` or ``{"f": (name, data, type)}``."""
 
 
-M = TypeVar("M", bound=BaseModel)
+Sleep = Callable[[float], None]
+"""Waits that many seconds (``time.sleep``)."""
+
+AsyncSleep = Callable[[float], Awaitable[None]]
+"""Waits that many seconds, as a coroutine (``asyncio.sleep``)."""
+
+HttpT = TypeVar("HttpT")
+SleepT = TypeVar("SleepT")
 
 
 def _env(name: str) -> str | None:
@@ -134,7 +143,7 @@ def _decode(response: httpx.Response) -> Any:
         return response.text
 
 
-def _file_positions(files: RequestFiles | None) -> list[tuple[Any, int]]:
+def file_positions(files: RequestFiles | None) -> list[tuple[Any, int]]:
     """Seekable file objects among ``files`` and their start offsets, so a retry can send them again."""
     if not files:
         return []
@@ -150,12 +159,12 @@ def _file_positions(files: RequestFiles | None) -> list[tuple[Any, int]]:
     return found
 
 
-def _rewind(positions: list[tuple[Any, int]]) -> None:
+def rewind(positions: list[tuple[Any, int]]) -> None:
     for fileobj, offset in positions:
         fileobj.seek(offset)
 
 
-def _with_cursor(
+def with_cursor(
     method: str, params: Mapping[str, Any] | None, json: Mapping[str, Any] | None, cursor: str | None
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """Where Gong wants the cursor: the query of GET operations, beside ``filter`` in the body of POSTs."""
@@ -169,8 +178,11 @@ def _with_cursor(
     return query, body
 
 
-class BaseClient:
-    """Configuration and the parts of a request shared by the sync and async clients."""
+class BaseClient(Generic[HttpT, SleepT]):
+    """The options of a client, declared once for both clients, and the parts of a request that neither wait
+    nor send. ``HttpT`` is the httpx client type (``httpx.Client`` / ``httpx.AsyncClient``), ``SleepT`` the sleep
+    function type (:data:`Sleep` / :data:`AsyncSleep`); a subclass gives their defaults with :meth:`_new_http`
+    and :meth:`_default_sleep`."""
 
     #: A ``Retry-After`` above this many seconds is not waited for; the RateLimitError is raised instead.
     max_retry_after: float = 60.0
@@ -185,7 +197,9 @@ class BaseClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         pace: float | None = DEFAULT_PACE,
+        http_client: HttpT | None = None,
         clock: Callable[[], float] | None = None,
+        sleep: SleepT | None = None,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -200,6 +214,17 @@ class BaseClient:
         self.pace = pace
         self._bucket = TokenBucket(pace, clock=self._clock) if pace is not None else None
         self._random: Callable[[], float] = random.random
+        self._sleep: SleepT = sleep if sleep is not None else self._default_sleep()
+        self._owns_http = http_client is None
+        self._http: HttpT = http_client if http_client is not None else self._new_http(timeout)
+
+    def _new_http(self, timeout: float | httpx.Timeout) -> HttpT:
+        """The httpx client this client owns when none is brought in."""
+        raise NotImplementedError
+
+    def _default_sleep(self) -> SleepT:
+        """The sleep function when none is given."""
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         scheme = self._auth.split(" ", 1)[0].lower()
@@ -325,299 +350,9 @@ class BaseClient:
             return APITimeoutError(f"Request timed out: {exc}" if str(exc) else "Request timed out", request=request)
         return APIConnectionError(f"Connection error: {exc}" if str(exc) else "Connection error", request=request)
 
-    def _timeout_kwargs(self, owns_http: bool) -> dict[str, Any]:
+    def _timeout_kwargs(self) -> dict[str, Any]:
         """A per-request timeout only for a client brought in with an explicit, non-default ``timeout``: an owned
         client has it already, and a client brought in keeps its own setting otherwise."""
-        if owns_http or self.timeout == DEFAULT_TIMEOUT:
+        if self._owns_http or self.timeout == DEFAULT_TIMEOUT:
             return {}
         return {"timeout": self.timeout}
-
-
-class SyncAPIClient(BaseClient):
-    """The synchronous client: ``request()`` returns the decoded JSON object of a successful answer."""
-
-    def __init__(
-        self,
-        access_key: str | None = None,
-        access_key_secret: str | None = None,
-        *,
-        bearer_token: str | None = None,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        pace: float | None = DEFAULT_PACE,
-        http_client: httpx.Client | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], None] | None = None,
-    ) -> None:
-        super().__init__(
-            access_key,
-            access_key_secret,
-            bearer_token=bearer_token,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            pace=pace,
-            clock=clock,
-        )
-        self._sleep: Callable[[float], None] = sleep or time.sleep
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        files: RequestFiles | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> dict[str, Any]:
-        """Send one request (with pacing and retries); the decoded JSON object, or a typed GongError.
-
-        ``headers`` are sent with this request only and replace the client's of the same name (for example an
-        ``Authorization`` for other credentials, over the same connection pool, pacing and retries).
-        """
-        response = self._send(method, path, params=params, json=json, files=files, headers=headers)
-        return self._success_body(response)
-
-    def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        files: RequestFiles | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response:
-        method = method.upper()
-        url = self._url(path)
-        query = clean_params(params)
-        sent_headers = self._headers(headers)
-        positions = _file_positions(files)
-        timeout = self._timeout_kwargs(self._owns_http)
-        attempt = 0
-        while True:
-            self._pace()
-            _rewind(positions)
-            error: GongError
-            cause: BaseException | None = None
-            try:
-                response = self._http.request(
-                    method,
-                    url,
-                    params=query or None,
-                    json=json,
-                    files=files,
-                    headers=sent_headers,
-                    **timeout,
-                )
-            except Exception as exc:
-                transport = self._transport_error(exc)
-                if transport is None:
-                    raise
-                error, cause = transport, exc
-            else:
-                if response.is_success:
-                    return response
-                error = self._status_error(response)
-            delay = self._retry_delay(attempt, error)
-            if delay is None:
-                raise error from cause
-            self._note_retry(method, path, attempt, delay, error)
-            if delay > 0:
-                self._sleep(delay)
-            attempt += 1
-
-    def _paginate(
-        self,
-        method: str,
-        path: str,
-        *,
-        item_key: str,
-        model: type[M],
-        params: Mapping[str, Any] | None = None,
-        json: Mapping[str, Any] | None = None,
-        cursor: str | None = None,
-    ) -> SyncPager[M]:
-        """A lazy iterator over a cursor-paged list: ``body[item_key]`` of each page, as ``model``s.
-
-        A 404 answer is an empty page (Gong's way of saying "nothing found" on list operations).
-        """
-        verb = method.upper()
-
-        def fetch(cur: str | None) -> Page[M]:
-            query, body = _with_cursor(verb, params, json, cur)
-            try:
-                data = self.request(verb, path, params=query, json=body)
-            except NotFoundError as exc:
-                return Page.empty(exc.request_id)
-            return Page.parse(data, item_key, model)
-
-        return SyncPager(fetch, cursor)
-
-    def _pace(self) -> None:
-        if self._bucket is not None:
-            wait = self._bucket.reserve()
-            if wait > 0:
-                self._sleep(wait)
-
-    def close(self) -> None:
-        """Close the HTTP connection pool (not an ``http_client`` passed in: its owner closes it)."""
-        if self._owns_http:
-            self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncAPIClient(BaseClient):
-    """The asyncio client: ``await request()`` returns the decoded JSON object of a successful answer."""
-
-    def __init__(
-        self,
-        access_key: str | None = None,
-        access_key_secret: str | None = None,
-        *,
-        bearer_token: str | None = None,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        pace: float | None = DEFAULT_PACE,
-        http_client: httpx.AsyncClient | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-    ) -> None:
-        super().__init__(
-            access_key,
-            access_key_secret,
-            bearer_token=bearer_token,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            pace=pace,
-            clock=clock,
-        )
-        self._sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
-
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        files: RequestFiles | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> dict[str, Any]:
-        """Send one request (with pacing and retries); the decoded JSON object, or a typed GongError.
-
-        ``headers`` are sent with this request only and replace the client's of the same name (for example an
-        ``Authorization`` for other credentials, over the same connection pool, pacing and retries).
-        """
-        response = await self._send(method, path, params=params, json=json, files=files, headers=headers)
-        return self._success_body(response)
-
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        files: RequestFiles | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response:
-        method = method.upper()
-        url = self._url(path)
-        query = clean_params(params)
-        sent_headers = self._headers(headers)
-        positions = _file_positions(files)
-        timeout = self._timeout_kwargs(self._owns_http)
-        attempt = 0
-        while True:
-            await self._pace()
-            _rewind(positions)
-            error: GongError
-            cause: BaseException | None = None
-            try:
-                response = await self._http.request(
-                    method,
-                    url,
-                    params=query or None,
-                    json=json,
-                    files=files,
-                    headers=sent_headers,
-                    **timeout,
-                )
-            except Exception as exc:
-                transport = self._transport_error(exc)
-                if transport is None:
-                    raise
-                error, cause = transport, exc
-            else:
-                if response.is_success:
-                    return response
-                error = self._status_error(response)
-            delay = self._retry_delay(attempt, error)
-            if delay is None:
-                raise error from cause
-            self._note_retry(method, path, attempt, delay, error)
-            if delay > 0:
-                await self._sleep(delay)
-            attempt += 1
-
-    def _paginate(
-        self,
-        method: str,
-        path: str,
-        *,
-        item_key: str,
-        model: type[M],
-        params: Mapping[str, Any] | None = None,
-        json: Mapping[str, Any] | None = None,
-        cursor: str | None = None,
-    ) -> AsyncPager[M]:
-        """A lazy async iterator over a cursor-paged list: ``body[item_key]`` of each page, as ``model``s.
-
-        A 404 answer is an empty page (Gong's way of saying "nothing found" on list operations).
-        """
-        verb = method.upper()
-
-        async def fetch(cur: str | None) -> Page[M]:
-            query, body = _with_cursor(verb, params, json, cur)
-            try:
-                data = await self.request(verb, path, params=query, json=body)
-            except NotFoundError as exc:
-                return Page.empty(exc.request_id)
-            return Page.parse(data, item_key, model)
-
-        return AsyncPager(fetch, cursor)
-
-    async def _pace(self) -> None:
-        if self._bucket is not None:
-            wait = self._bucket.reserve()
-            if wait > 0:
-                await self._sleep(wait)
-
-    async def close(self) -> None:
-        """Close the HTTP connection pool (not an ``http_client`` passed in: its owner closes it)."""
-        if self._owns_http:
-            await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()

@@ -1,81 +1,11 @@
-"""The data_privacy group: ``client.data_privacy``.
+"""The data_privacy group: ``client.data_privacy`` is a :class:`DataPrivacy` on :class:`~gongkit.Gong`, an :class:`AsyncDataPrivacy` on
+:class:`~gongkit.AsyncGong`.
 
-============================  ===================================================  ===============================
-method                        Gong operation                                       returns
-============================  ===================================================  ===============================
-``references_for_email(a)``   ``GET /v2/data-privacy/data-for-email-address``      :class:`EmailAddressReferences`
-``references_for_phone(n)``   ``GET /v2/data-privacy/data-for-phone-number``       :class:`PhoneNumberReferences`
-``erase_email(a)``            ``POST /v2/data-privacy/erase-data-for-email-address``  :class:`ErasureRequest`
-``erase_phone(n)``            ``POST /v2/data-privacy/erase-data-for-phone-number``   :class:`ErasureRequest`
-============================  ===================================================  ===============================
-
-The subject travels as a query parameter (Gong's contract), URL-encoded by the client, so ``+1 (425) 555-2671``
-arrives intact. A phone number must start with ``+`` and the country code; every other non-digit is ignored.
-
-An erasure is asynchronous: the answer only says the request was accepted (its ``requestId``). Gong has no
-endpoint that reports an erasure's progress, so this SDK offers none either; to know when the data is gone, look
-the subject up again until nothing references it (``references.total == 0``). A gongkit server also shows its
-erasures to company administrators on ``/admin/v1/erasures`` (``gongkit data-privacy status``), which Gong does not.
+Written once, as asyncio code, in ``resources/_async/data_privacy.py`` (its methods, what they send, their docs); ``DataPrivacy``
+is generated from it into ``resources/_sync/data_privacy.py`` by ``scripts/unasync.py``.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
-from gongkit.sdk._resource import AsyncAPIResource, SyncAPIResource
-from gongkit.types.data_privacy import EmailAddressReferences, ErasureRequest, PhoneNumberReferences
+from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
+from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
 
 __all__ = ["AsyncDataPrivacy", "DataPrivacy"]
-
-EMAIL_LOOKUP = "/v2/data-privacy/data-for-email-address"
-PHONE_LOOKUP = "/v2/data-privacy/data-for-phone-number"
-EMAIL_ERASE = "/v2/data-privacy/erase-data-for-email-address"
-PHONE_ERASE = "/v2/data-privacy/erase-data-for-phone-number"
-
-
-def _email(value: str) -> dict[str, Any]:
-    return {"emailAddress": value}
-
-
-def _phone(value: str) -> dict[str, Any]:
-    return {"phoneNumber": value}
-
-
-class DataPrivacy(SyncAPIResource):
-    """Find everything that references a person (by e-mail address or phone number), and erase it."""
-
-    def references_for_email(self, email: str) -> EmailAddressReferences:
-        """Calls, e-mail messages, meetings, CRM Leads/Contacts and engagement events that reference ``email``
-        (matched ignoring case and surrounding whitespace)."""
-        return EmailAddressReferences.model_validate(self._client.request("GET", EMAIL_LOOKUP, params=_email(email)))
-
-    def references_for_phone(self, phone: str) -> PhoneNumberReferences:
-        """The Leads/Contacts whose phone or mobile phone is ``phone``, their addresses, and their calls, e-mail
-        messages, meetings and CRM data. ``phone`` starts with ``+`` and the country code."""
-        return PhoneNumberReferences.model_validate(self._client.request("GET", PHONE_LOOKUP, params=_phone(phone)))
-
-    def erase_email(self, email: str) -> ErasureRequest:
-        """Ask for the erasure of everything that references ``email`` (asynchronous; see the module notes)."""
-        return ErasureRequest.model_validate(self._client.request("POST", EMAIL_ERASE, params=_email(email)))
-
-    def erase_phone(self, phone: str) -> ErasureRequest:
-        """Ask for the erasure of the Leads/Contacts with ``phone`` and what references them (asynchronous)."""
-        return ErasureRequest.model_validate(self._client.request("POST", PHONE_ERASE, params=_phone(phone)))
-
-
-class AsyncDataPrivacy(AsyncAPIResource):
-    """The asyncio twin of :class:`DataPrivacy`."""
-
-    async def references_for_email(self, email: str) -> EmailAddressReferences:
-        body = await self._client.request("GET", EMAIL_LOOKUP, params=_email(email))
-        return EmailAddressReferences.model_validate(body)
-
-    async def references_for_phone(self, phone: str) -> PhoneNumberReferences:
-        body = await self._client.request("GET", PHONE_LOOKUP, params=_phone(phone))
-        return PhoneNumberReferences.model_validate(body)
-
-    async def erase_email(self, email: str) -> ErasureRequest:
-        return ErasureRequest.model_validate(await self._client.request("POST", EMAIL_ERASE, params=_email(email)))
-
-    async def erase_phone(self, phone: str) -> ErasureRequest:
-        return ErasureRequest.model_validate(await self._client.request("POST", PHONE_ERASE, params=_phone(phone)))

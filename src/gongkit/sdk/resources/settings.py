@@ -1,37 +1,11 @@
-"""The settings group (Gong's tag name): ``client.settings``.
+"""The settings group: ``client.settings`` is a :class:`Settings` on :class:`~gongkit.Gong`, an :class:`AsyncSettings` on
+:class:`~gongkit.AsyncGong`.
 
-==================  ==================================  =========================
-method              Gong operation                      returns
-==================  ==================================  =========================
-``workspaces()``    ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
-==================  ==================================  =========================
+Written once, as asyncio code, in ``resources/_async/settings.py`` (its methods, what they send, their docs); ``Settings``
+is generated from it into ``resources/_sync/settings.py`` by ``scripts/unasync.py``.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
-from gongkit.sdk._resource import AsyncAPIResource, SyncAPIResource
-from gongkit.types.settings import Workspace
+from gongkit.sdk.resources._async.settings import AsyncSettings
+from gongkit.sdk.resources._sync.settings import Settings
 
 __all__ = ["AsyncSettings", "Settings"]
-
-
-def _workspaces(body: dict[str, Any]) -> list[Workspace]:
-    return [Workspace.model_validate(item) for item in body.get("workspaces") or []]
-
-
-class Settings(SyncAPIResource):
-    """Company settings: workspaces."""
-
-    def workspaces(self) -> list[Workspace]:
-        """Every workspace of the company (one answer, not paged)."""
-        return _workspaces(self._client.request("GET", "/v2/workspaces"))
-
-
-class AsyncSettings(AsyncAPIResource):
-    """Company settings (asyncio)."""
-
-    async def workspaces(self) -> list[Workspace]:
-        """Every workspace of the company (one answer, not paged)."""
-        return _workspaces(await self._client.request("GET", "/v2/workspaces"))

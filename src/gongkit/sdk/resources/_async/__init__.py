@@ -1,0 +1,1 @@
+"""The asyncio code of the SDK, written once; ``scripts/unasync.py`` writes its synchronous twin into ``_sync``."""

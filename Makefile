@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint format typecheck bench bench-privacy coverage-table pg-start pg-stop clean
+.PHONY: install demo test test-fast lint format generate bench coverage-table clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -37,6 +37,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench scripts
 	$(BIN)/ruff check --fix src tests bench scripts
+
+## Regenerate what is generated from code: the SDK's sync twins, the coverage table, the CLI reference.
+generate: $(STAMP)
+	$(BIN)/python scripts/unasync.py
+	$(BIN)/python -m gongkit.coverage --write README.md
+	$(BIN)/python -m gongkit.cli._docs --write docs/CLI.md
 
 coverage-table: $(STAMP)
 	$(BIN)/python -m gongkit.coverage --write README.md

@@ -167,7 +167,7 @@ def key_create(settings: ServerSettings, company_id: str, name: str, as_table: b
 @table_option
 @pass_settings
 def key_revoke(settings: ServerSettings, access_key: str, as_table: bool) -> None:
-    """Revoke ACCESS_KEY (requests with it are refused from now on)."""
+    """Revoke ACCESS_KEY: servers refuse it within one second (they trust a verified key that long)."""
     _write(settings, lambda conn: svc.revoke_api_key(conn, SystemClock(), access_key))
     emit({"accessKey": access_key, "revoked": True}, as_table)
 

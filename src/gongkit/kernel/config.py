@@ -24,7 +24,9 @@ class ServerSettings:
     max_body_bytes: int = 2 * 1024 * 1024
     max_media_bytes: int = 1536 * 1024 * 1024
     erasure_workers: int = 1
-    credential_cache_seconds: float = 5.0
+    #: How long a verified credential is trusted without reading the store again: a key revoked by another
+    #: process is refused by this one within that time.
+    credential_cache_seconds: float = 1.0
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -37,36 +39,51 @@ class Principal:
 
 
 class Authenticator:
-    """Resolves an Authorization header to a Principal; verified credentials are cached briefly."""
+    """Resolves an Authorization header to a Principal; verified credentials are cached briefly.
 
-    def __init__(self, db: Database, cache_seconds: float = 5.0) -> None:
+    The cache is keyed by a digest of the credential as it is read (scheme and value, surrounding white space
+    dropped), so a padded header is the same entry and no header is kept; it holds at most ``max_entries``
+    credentials, drops expired ones, and forgets a credential ``ttl`` seconds after it was verified: a key
+    revoked elsewhere is refused by a running server within that time (one second by default).
+    """
+
+    def __init__(self, db: Database, cache_seconds: float = 1.0, max_entries: int = 4096) -> None:
         self._db = db
         self._ttl = cache_seconds
-        self._cache: dict[str, tuple[float, Principal]] = {}
+        self._max = max_entries
+        self._cache: OrderedDict[bytes, tuple[float, Principal]] = OrderedDict()
 
     def invalidate(self) -> None:
         self._cache.clear()
 
     def authenticate(self, header: str | None, now_ms: int) -> Principal:
-        if not header:
+        if not header or not header.strip():
             raise Unauthenticated("Access denied: missing Authorization header (Basic or Bearer)")
-        cached = self._cache.get(header)
-        mono = time.monotonic()
-        if cached is not None and cached[0] > mono:
-            return cached[1]
         scheme, _, value = header.strip().partition(" ")
         scheme = scheme.lower()
         value = value.strip()
+        digest = hashlib.sha256(f"{scheme} {value}".encode("utf-8", "surrogateescape")).digest()
+        mono = time.monotonic()
+        cached = self._cache.get(digest)
+        if cached is not None:
+            if cached[0] > mono:
+                return cached[1]
+            del self._cache[digest]
         if scheme == "basic":
             principal = self._basic(value)
         elif scheme == "bearer":
             principal = self._bearer(value, now_ms)
         else:
             raise Unauthenticated("Access denied: unsupported authorization scheme (use Basic or Bearer)")
-        if len(self._cache) > 10_000:
-            self._cache.clear()
-        self._cache[header] = (mono + self._ttl, principal)
+        self._remember(digest, mono, principal)
         return principal
+
+    def _remember(self, digest: bytes, mono: float, principal: Principal) -> None:
+        if self._ttl <= 0:
+            return
+        self._cache[digest] = (mono + self._ttl, principal)
+        while len(self._cache) > self._max:  # the oldest entry goes first
+            self._cache.popitem(last=False)
 
     def _basic(self, value: str) -> Principal:
         try:

@@ -205,3 +205,19 @@ def test_actions_commands(runner: CliRunner, live: LiveServer) -> None:
     assert bad.exit_code == 2
     not_json = runner.invoke(cli, ["actions", "run", "GONG_LIST_ALL_USERS_V2_USERS", "--input", "{"])
     assert not_json.exit_code == 2 and "not JSON" in not_json.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--page-size", "0"), ("--page-size", "101"), ("--rate-per-second", "0"), ("--time-zone", "Nowhere")],
+)
+def test_admin_refuses_company_settings_that_cannot_work(
+    runner: CliRunner, settings: ServerSettings, db: Database, option: str, value: str
+) -> None:
+    cid = _admin(runner, settings, "company", "create", "Initech")["id"]
+    store = ["--database", settings.database_url, "--data-dir", str(settings.data_dir)]
+    result = runner.invoke(cli, ["admin", *store, "company", "set", cid, option, value])
+    assert result.exit_code != 0
+    assert option in result.output or "time_zone" in result.output, result.output
+    with db.read() as conn:
+        assert svc.get_company(conn, int(cid))["page_size"] == 100

@@ -98,6 +98,7 @@ def test_add_call_stores_it_and_answers_its_id(
         "direction": "Outbound",
         "system": "ringcentral",
         "scope": "External",
+        "media": None,
         "language": "fre",
         "workspaceId": str(ws),
         "sdrDisposition": "Connected",
@@ -106,6 +107,7 @@ def test_add_call_stores_it_and_answers_its_id(
         "purpose": "Renew the contract",
         "meetingUrl": "https://meet.example/x",
         "isPrivate": False,
+        "calendarEventId": None,
     }
     # listed by its actual start
     r = client.get(
@@ -128,8 +130,11 @@ def test_add_call_stores_it_and_answers_its_id(
         "id": host["id"],
         "emailAddress": "rep@acme.example",
         "name": "Rep",
+        "title": None,
         "userId": str(rep),
+        "speakerId": None,
         "affiliation": "Internal",
+        "phoneNumber": None,
         "methods": ["Attendee"],
     }
     contact = {"objectType": "Contact", "objectId": "0035g00000ABC", "fields": []}
@@ -137,6 +142,9 @@ def test_add_call_stores_it_and_answers_its_id(
         "id": guest["id"],
         "emailAddress": "Maya.Levin@Northwind.example",
         "name": "Maya Levin",
+        "title": None,
+        "userId": None,
+        "speakerId": None,
         "context": [
             {"system": "Salesforce", "objects": [{**contact, "timing": "Now"}, {**contact, "timing": "TimeOfCall"}]}
         ],

@@ -183,12 +183,15 @@ def test_every_block_comes_from_stored_data(client: ContractClient, company: Com
             "userId": user,
             "speakerId": "111",
             "affiliation": "Internal",
+            "phoneNumber": None,
             "methods": ["Invitee", "Attendee"],
         },
         {
             "id": str(guest),
             "emailAddress": "Maya.Levin@Northwind.example",
             "name": "Maya Levin",
+            "title": None,
+            "userId": None,
             "speakerId": "222",
             "context": [
                 {

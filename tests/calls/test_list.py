@@ -93,7 +93,7 @@ def test_get_call_answers_the_stored_call_whole(client: ContractClient, company:
     assert r.json() == {"requestId": r.headers["x-request-id"], "call": expected_basic(call_id, user, ws)}
 
 
-def test_fields_without_data_are_left_out(client: ContractClient, company: Company, seed: Seed) -> None:
+def test_fields_without_data_are_null(client: ContractClient, company: Company, seed: Seed) -> None:
     nulls = dict.fromkeys(
         (
             "title",
@@ -117,10 +117,24 @@ def test_fields_without_data_are_left_out(client: ContractClient, company: Compa
     assert r.json()["call"] == {
         "id": str(call.id),
         "url": f"http://localhost:8080/call?id={call.id}",
+        "title": None,
+        "scheduled": "2024-06-01T10:00:00Z",  # no calendar event: the actual start
         "started": "2024-06-01T10:00:00Z",
+        "duration": None,
         "primaryUserId": str(call.primary_user_id),
         "direction": "Inbound",
+        "system": None,
+        "scope": None,
+        "media": None,
+        "language": None,
+        "workspaceId": None,
+        "sdrDisposition": None,
+        "clientUniqueId": None,
+        "customData": None,
+        "purpose": None,
+        "meetingUrl": None,
         "isPrivate": False,
+        "calendarEventId": None,
     }
 
 

@@ -30,17 +30,58 @@ ENVELOPE = {
 
 
 @cache
-def _registry() -> Registry:  # type: ignore[type-arg]
+def _registry(answers: bool) -> Registry:  # type: ignore[type-arg]
     reg: Registry = Registry()  # type: ignore[type-arg]
     for name in ("openapi-2024.json", "openapi-2026.json"):
         doc = json_schema_document(name)
+        if answers:
+            doc = _nullable_properties(doc)
         reg = reg.with_resource(f"urn:gong:{name}", Resource.from_contents(doc, default_specification=DRAFT202012))
     return reg
 
 
-def _validator(spec_file: str, schema: dict[str, Any]) -> jsonschema.protocols.Validator:
+#: Objects whose every field an answer must carry (``null`` where there is no value), as Gong sends them and as
+#: clients written against Gong expect; the fields a content selector adds are left out of the requirement.
+ALWAYS_SENT: dict[str, frozenset[str]] = {
+    "CallBasicData": frozenset(),
+    "Party": frozenset({"context"}),
+    "UserMetadata": frozenset(),
+}
+
+
+def _nullable_properties(node: Any) -> Any:
+    """The contract as answers are held to it: a property of an object may be ``null`` (Gong's answers carry
+    fields without a value as ``null``, which the contract's schemas do not say), and the objects of
+    :data:`ALWAYS_SENT` must carry every field."""
+    if isinstance(node, list):
+        return [_nullable_properties(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _nullable_properties(v) for k, v in node.items()}
+    props = out.get("properties")
+    if isinstance(props, dict):
+        out["properties"] = {k: _or_null(v) for k, v in props.items()}
+    schemas = out.get("components", {}).get("schemas", {}) if "components" in out else {}
+    for name, optional in ALWAYS_SENT.items():
+        if name in schemas:
+            schema = schemas[name]
+            schema["required"] = sorted(set(schema.get("properties", {})) - optional)
+    return out
+
+
+def _or_null(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        kind = schema.get("type")
+        if isinstance(kind, str) and kind != "null":
+            return {**schema, "type": [kind, "null"], **({"enum": [*schema["enum"], None]} if "enum" in schema else {})}
+        if "$ref" in schema or "allOf" in schema or "oneOf" in schema:
+            return {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def _validator(spec_file: str, schema: dict[str, Any], *, answer: bool = False) -> jsonschema.protocols.Validator:
     wrapped = {"$id": f"urn:gong:{spec_file}#/x", **_rebase(schema, spec_file)}
-    return jsonschema.Draft202012Validator(wrapped, registry=_registry())
+    return jsonschema.Draft202012Validator(wrapped, registry=_registry(answer))
 
 
 def _rebase(node: Any, spec_file: str) -> Any:
@@ -97,7 +138,7 @@ def check_response(method: str, path: str, status: int, body: bytes) -> None:
     if not schema:
         return
     try:
-        _validator(spec_file, schema).validate(data)
+        _validator(spec_file, schema, answer=True).validate(data)
     except jsonschema.ValidationError as exc:
         raise ContractViolation(
             f"{method} {path} -> {status} ({op.operation_id}, {spec_file}): {exc.message} "

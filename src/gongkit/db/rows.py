@@ -110,7 +110,8 @@ BASIC_COLUMNS = (
 
 
 def basic_data(row: Sequence[Any]) -> dict[str, Any]:
-    """One call's ``CallBasicData`` from a row selected with ``BASIC_COLUMNS`` (fields without data are omitted)."""
+    """One call's ``CallBasicData`` from a row selected with ``BASIC_COLUMNS``: every field of the contract, always
+    (``null`` where the call has no value), so that clients that require a field find it."""
     (
         cid,
         url,
@@ -134,43 +135,30 @@ def basic_data(row: Sequence[Any]) -> dict[str, Any]:
         calendar,
         _listed,
     ) = row[:21]
-    d: dict[str, Any] = {"id": str(cid), "url": url}
-    if title is not None:
-        d["title"] = title
     started_iso = iso(started)
-    if scheduled is not None:
-        d["scheduled"] = started_iso if scheduled == started else iso(scheduled)
-    d["started"] = started_iso
-    if duration is not None:
-        d["duration"] = duration
-    if primary_user is not None:
-        d["primaryUserId"] = str(primary_user)
-    if direction is not None:
-        d["direction"] = direction
-    if system is not None:
-        d["system"] = system
-    if scope is not None:
-        d["scope"] = scope
-    if media is not None:
-        d["media"] = media
-    if language is not None:
-        d["language"] = language
-    if workspace is not None:
-        d["workspaceId"] = str(workspace)
-    if sdr is not None:
-        d["sdrDisposition"] = sdr
-    if unique_id is not None:
-        d["clientUniqueId"] = unique_id
-    if custom is not None:
-        d["customData"] = custom
-    if purpose is not None:
-        d["purpose"] = purpose
-    if meeting_url is not None:
-        d["meetingUrl"] = meeting_url
-    d["isPrivate"] = bool(private)
-    if calendar is not None:
-        d["calendarEventId"] = calendar
-    return d
+    return {
+        "id": str(cid),
+        "url": url,
+        "title": title,
+        # Every call has a scheduled time on the wire: without a calendar event, it is the actual start.
+        "scheduled": started_iso if scheduled is None or scheduled == started else iso(scheduled),
+        "started": started_iso,
+        "duration": duration,
+        "primaryUserId": None if primary_user is None else str(primary_user),
+        "direction": direction,
+        "system": system,
+        "scope": scope,
+        "media": media,
+        "language": language,
+        "workspaceId": None if workspace is None else str(workspace),
+        "sdrDisposition": sdr,
+        "clientUniqueId": unique_id,
+        "customData": custom,
+        "purpose": purpose,
+        "meetingUrl": meeting_url,
+        "isPrivate": bool(private),
+        "calendarEventId": calendar,
+    }
 
 
 def render_basic_json(values: Mapping[str, Any] | RowMapping) -> str:

@@ -201,24 +201,21 @@ def _context_blocks(rows: Iterable[Row[Any]], sel: Selection) -> list[dict[str, 
 
 
 def _party(r: Row[Any], context: list[dict[str, Any]] | None) -> dict[str, Any]:
-    p: dict[str, Any] = {"id": str(r.id)}
-    if r.email_address is not None:
-        p["emailAddress"] = r.email_address
-    if r.name is not None:
-        p["name"] = r.name
-    if r.title is not None:
-        p["title"] = r.title
-    if r.user_id is not None:
-        p["userId"] = str(r.user_id)
-    if r.speaker_id is not None:
-        p["speakerId"] = r.speaker_id
+    """One ``Party``: every field, ``null`` where there is no value; ``context`` when it was asked for and the
+    party has some."""
+    p: dict[str, Any] = {
+        "id": str(r.id),
+        "emailAddress": r.email_address,
+        "name": r.name,
+        "title": r.title,
+        "userId": None if r.user_id is None else str(r.user_id),
+        "speakerId": r.speaker_id,
+    }
     if context:
         p["context"] = context
     p["affiliation"] = r.affiliation
-    if r.phone_number is not None:
-        p["phoneNumber"] = r.phone_number
-    if r.methods:
-        p["methods"] = list(r.methods)
+    p["phoneNumber"] = r.phone_number
+    p["methods"] = list(r.methods or [])
     return p
 
 

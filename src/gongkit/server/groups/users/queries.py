@@ -39,7 +39,8 @@ USER_COLUMNS = (
 
 
 def user_metadata(row: Sequence[Any]) -> dict[str, Any]:
-    """One user's ``UserMetadata`` from a row selected with ``USER_COLUMNS`` (absent data is omitted)."""
+    """One user's ``UserMetadata`` from a row selected with ``USER_COLUMNS``: every field, ``null`` where the user
+    has no value."""
     (
         uid,
         email,
@@ -58,34 +59,24 @@ def user_metadata(row: Sequence[Any]) -> dict[str, Any]:
         consent_url,
         languages,
     ) = row[:16]
-    u: dict[str, Any] = {
+    return {
         "id": str(uid),
         "emailAddress": email,
         "created": ms_to_iso(created),
         "active": bool(active),
         "emailAliases": list(aliases or []),
+        "trustedEmailAddress": trusted,
+        "firstName": first,
+        "lastName": last,
+        "title": title,
+        "phoneNumber": phone,
+        "extension": extension,
+        "personalMeetingUrls": list(meeting_urls or []),
+        "settings": settings if isinstance(settings, dict) and settings else None,
+        "managerId": None if manager is None else str(manager),
+        "meetingConsentPageUrl": consent_url,
+        "spokenLanguages": list(languages or []),
     }
-    if trusted is not None:
-        u["trustedEmailAddress"] = trusted
-    if first is not None:
-        u["firstName"] = first
-    if last is not None:
-        u["lastName"] = last
-    if title is not None:
-        u["title"] = title
-    if phone is not None:
-        u["phoneNumber"] = phone
-    if extension is not None:
-        u["extension"] = extension
-    u["personalMeetingUrls"] = list(meeting_urls or [])
-    if isinstance(settings, dict) and settings:
-        u["settings"] = settings
-    if manager is not None:
-        u["managerId"] = str(manager)
-    if consent_url is not None:
-        u["meetingConsentPageUrl"] = consent_url
-    u["spokenLanguages"] = list(languages or [])
-    return u
 
 
 def list_users(

@@ -148,10 +148,17 @@ def _auth_status_fix(request: Request, exc: ApiError) -> ApiError:
 async def _gong_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     response = error_response(request_id(request.scope), _auth_status_fix(request, exc))
-    ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
-    if isinstance(exc, MethodNotAllowed) and ops:
-        response.headers["Allow"] = ", ".join(sorted(ops))
+    if isinstance(exc, MethodNotAllowed):
+        _add_allow(request, response, None)
     return response
+
+
+def _add_allow(request: Request, response: Response, fallback: str | None) -> None:
+    """``Allow`` on a 405: the route's operations (a Gong route), else what the router said (``fallback``)."""
+    ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
+    allow = ", ".join(sorted(ops)) if ops else fallback
+    if allow:
+        response.headers["Allow"] = allow
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -161,8 +168,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         return error_response(rid, NotFound(f"No such API route: {request.method} {request.url.path}"))
     if exc.status_code == 405:
         response = error_response(rid, MethodNotAllowed(f"Method {request.method} is not allowed here"))
-        if exc.headers and "Allow" in exc.headers:
-            response.headers["Allow"] = exc.headers["Allow"]
+        _add_allow(request, response, (exc.headers or {}).get("Allow"))
         return response
     err = ApiError(str(exc.detail))
     err.status = exc.status_code

@@ -156,7 +156,8 @@ async def _gong_error(request: Request, exc: Exception) -> Response:
 def _add_allow(request: Request, response: Response, fallback: str | None) -> None:
     """``Allow`` on a 405: the route's operations (a Gong route), else what the router said (``fallback``)."""
     ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
-    allow = ", ".join(sorted(ops)) if ops else fallback
+    methods = sorted(ops) if ops else sorted(m.strip() for m in (fallback or "").split(",") if m.strip())
+    allow = ", ".join(methods)  # sorted: the router's own list is a set, in no stable order
     if allow:
         response.headers["Allow"] = allow
 

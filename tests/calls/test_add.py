@@ -1,4 +1,4 @@
-"""POST /v2/calls (addCall) and PUT /v2/calls/{id}/media (addCallRecording)."""
+"""POST /v2/calls (addCall); the scope of PUT /v2/calls/{id}/media (its rules: test_recordings.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from gongkit.db import Database
-from gongkit.db.media import MediaStore
-from gongkit.db.schema import call_context_objects, call_media, call_parties, calls
-from gongkit.kernel.config import ServerSettings
+from gongkit.db.schema import call_context_objects, call_parties, calls
 from gongkit.server.groups.calls import writes
 from tests.conftest import Company, Seed, make_company
 from tests.support import factories as f
 from tests.support.api import assert_error, bearer
 from tests.support.contract import ContractClient
+from tests.support.media import sample
 
 
 @pytest.fixture
@@ -354,77 +353,6 @@ def test_context_and_parties_are_stored_with_lookup_twins(
     ]
 
 
-# --- PUT /v2/calls/{id}/media -------------------------------------------------------------------------------------
-
-
-def test_add_recording_stores_the_file(
-    client: ContractClient, company: Company, rep: int, db: Database, settings: ServerSettings
-) -> None:
-    call_id = client.post("/v2/calls", json=new_call(rep), headers=company.basic).json()["callId"]
-    files = {"mediaFile": ("rec.mp3", b"ID3\x03fake-mp3", "audio/mpeg")}
-    r = client.put(f"/v2/calls/{call_id}/media", files=files, headers=company.basic)
-    assert r.status_code == 201, r.text
-    assert r.json() == {
-        "requestId": r.headers["x-request-id"],
-        "callId": call_id,
-        "url": f"http://localhost:8080/call?id={call_id}",
-    }
-    with db.read() as conn:
-        (media,) = conn.execute(select(call_media)).mappings().all()
-    assert (media["kind"], media["content_type"], media["size"]) == ("audio", "audio/mpeg", len(b"ID3\x03fake-mp3"))
-    store = MediaStore(settings.media_dir)
-    assert store.read(media["storage_key"]) == b"ID3\x03fake-mp3"
-    assert client.get(f"/v2/calls/{call_id}", headers=company.basic).json()["call"]["media"] == "Audio"
-
-    # a second upload replaces the first, whose file is erased
-    files = {"mediaFile": ("rec.mkv", b"\x1aE\xdf\xa3mkv", "application/octet-stream")}
-    assert client.put(f"/v2/calls/{call_id}/media", files=files, headers=company.basic).status_code == 201
-    with db.read() as conn:
-        (again,) = conn.execute(select(call_media)).mappings().all()
-    assert (again["kind"], again["content_type"]) == ("video", "video/x-matroska")
-    assert not store.exists(media["storage_key"])
-    sel = {"exposedFields": {"media": True}}
-    item = client.post("/v2/calls/extensive", json={"filter": {}, "contentSelector": sel}, headers=company.basic).json()
-    url = item["calls"][0]["media"]["videoUrl"]
-    assert client.get(url.removeprefix("http://localhost:8080")).content == b"\x1aE\xdf\xa3mkv"
-
-
-def test_add_recording_errors(client: ContractClient, company: Company, rep: int, seed: Seed, db: Database) -> None:
-    call_id = client.post("/v2/calls", json=new_call(rep), headers=company.basic).json()["callId"]
-    h = company.basic
-    good = {"mediaFile": ("a.wav", b"RIFF", "audio/wav")}
-    assert_error(client.put("/v2/calls/42/media", files=good, headers=h), 400, "id: Call ID was not found")
-    assert_error(
-        client.put("/v2/calls/x1/media", files=good, headers=h),
-        400,
-        "id: 'x1' is not a valid id (a numeric string of up to 20 digits)",
-    )
-    r = client.put(f"/v2/calls/{call_id}/media", files={"other": ("a.wav", b"RIFF", "audio/wav")}, headers=h)
-    assert_error(r, 400, "mediaFile: is required (multipart/form-data file field)")
-    r = client.put(f"/v2/calls/{call_id}/media", data={"mediaFile": "text"}, headers=h)
-    assert_error(r, 400, "mediaFile: must be a file part, not a text field")
-    r = client.put(f"/v2/calls/{call_id}/media", files={"mediaFile": ("a.txt", b"hello", "text/plain")}, headers=h)
-    assert_error(
-        r,
-        400,
-        "mediaFile: unsupported media type; send audio/* or video/* (WAV, MP3, MP4, MKV or FLAC), "
-        "or application/octet-stream with a file name ending in one of those",
-    )
-    r = client.put(f"/v2/calls/{call_id}/media", files={"mediaFile": ("a.wav", b"", "audio/wav")}, headers=h)
-    assert_error(r, 400, "mediaFile: the file is empty")
-    with_url = client.post(
-        "/v2/calls", json=new_call(rep, clientUniqueId="u", downloadMediaUrl="https://x.example/1.wav"), headers=h
-    ).json()["callId"]
-    r = client.put(f"/v2/calls/{with_url}/media", files=good, headers=h)
-    assert_error(r, 400, f"id: call {with_url} was added with a downloadMediaUrl, so its media is not uploaded")
-    other = make_company(db, "Other")
-    assert_error(
-        client.put(f"/v2/calls/{call_id}/media", files=good, headers=other.basic), 400, "id: Call ID was not found"
-    )
-    with db.read() as conn:
-        assert conn.execute(select(func.count()).select_from(call_media)).scalar_one() == 0
-
-
 def test_add_call_and_recording_need_the_create_scope(
     client: ContractClient, company: Company, rep: int, db: Database
 ) -> None:
@@ -433,7 +361,7 @@ def test_add_call_and_recording_need_the_create_scope(
     assert_error(r, 401, "Access denied: this request needs the scope 'api:calls:create'")
     creator = bearer(db, company, "api:calls:create")
     call_id = client.post("/v2/calls", json=new_call(rep), headers=creator).json()["callId"]
-    files = {"mediaFile": ("a.wav", b"RIFF", "audio/wav")}
+    files = {"mediaFile": ("a.wav", sample("tone.wav"), "audio/wav")}
     assert_error(
         client.put(f"/v2/calls/{call_id}/media", files=files, headers=reader),
         401,

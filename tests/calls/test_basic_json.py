@@ -13,6 +13,7 @@ from gongkit.db.schema import calls
 from gongkit.demo import DemoSize, create_demo_company
 from tests.conftest import Company
 from tests.support.contract import ContractClient
+from tests.support.media import sample
 
 
 def assert_stored_json_is_current(db: Database) -> int:
@@ -50,7 +51,7 @@ def test_added_call_and_its_recording_keep_basic_json_current(
     call_id = r.json()["callId"]
     r = client.put(
         f"/v2/calls/{call_id}/media",
-        files={"mediaFile": ("call.mp3", b"ID3" + b"\0" * 64, "audio/mpeg")},
+        files={"mediaFile": ("call.mp3", sample("tone.mp3"), "audio/mpeg")},
         headers=company.basic,
     )
     assert r.status_code == 201, r.text

@@ -43,6 +43,7 @@ from gongkit.types import (
 from tests.conftest import Company, make_company
 from tests.support import factories as f
 from tests.support.contract import ContractClient, check_request, check_response
+from tests.support.media import sample
 
 BASE = datetime.fromtimestamp(f.BASE_MS / 1000, tz=UTC)  # the factories' epoch: 2024-03-01T15:00:00Z
 DAY = datetime(2024, 3, 1, tzinfo=UTC)
@@ -157,7 +158,7 @@ def test_calls_add_recording(db: Database, gong: Gong, company: Company) -> None
         primary_user=str(host),
         parties=[CallParticipant(userId=str(host))],
     )
-    wav = b"RIFF" + (36).to_bytes(4, "little") + b"WAVEfmt " + bytes(28)
+    wav = sample("tone.wav")
     uploaded = gong.calls.add_recording(created.callId, wav, filename="call.wav", content_type="audio/wav")
     assert uploaded.callId == created.callId and uploaded.url
 

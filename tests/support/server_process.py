@@ -150,18 +150,17 @@ def main(argv: list[str] | None = None) -> None:
 
     import uvicorn
 
+    from gongkit.cli._server_options import uvicorn_options
     from gongkit.db import migrate
     from gongkit.kernel.config import ServerSettings
     from gongkit.server import create_app
     from gongkit.server.core import logs
 
-    settings = ServerSettings(data_dir=args.data_dir, database_url=args.database_url, log_level=args.log_level)
+    settings = ServerSettings.from_env(data_dir=args.data_dir, database_url=args.database_url, log_level=args.log_level)
     migrate(settings.database_url)
     logs.configure(settings.log_level, settings.log_file)
     app = create_app(settings)
-    uvicorn.Server(
-        uvicorn.Config(app, host=args.host, port=args.port, log_config=None, lifespan="on", access_log=False)
-    ).run()
+    uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, **uvicorn_options(settings))).run()
 
 
 if __name__ == "__main__":

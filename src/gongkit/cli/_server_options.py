@@ -21,6 +21,22 @@ def apply_app_url(settings: ServerSettings, host: str, port: int) -> None:
         settings.app_url = local_url(host, port)
 
 
-def uvicorn_options() -> dict[str, object]:
-    """What every gongkit server process runs with: uvloop + httptools, gongkit's own access log."""
-    return {"loop": "uvloop", "http": "httptools", "access_log": False, "log_config": None, "lifespan": "on"}
+def uvicorn_options(settings: ServerSettings | None = None) -> dict[str, object]:
+    """What every gongkit server process runs with: uvloop + httptools with a cap on request heads (431 past
+    ``max_header_bytes``; ``settings`` default to the environment's), gongkit's own access log.
+
+    The protocol is named by its import path so worker processes (``--workers``) load it too.
+    """
+    max_header_bytes = (settings or ServerSettings.from_env()).max_header_bytes
+    return {
+        "loop": "uvloop",
+        "http": HEAD_CAPPED_HTTP,
+        "h11_max_incomplete_event_size": max_header_bytes,
+        "access_log": False,
+        "log_config": None,
+        "lifespan": "on",
+    }
+
+
+#: uvicorn's httptools protocol with a cap on the request head (see :mod:`gongkit.server.core.limits`).
+HEAD_CAPPED_HTTP = "gongkit.server.core.limits:HeadCappedHttpToolsProtocol"

@@ -1,14 +1,18 @@
 """The media store: call recordings as files under ``<data dir>/media/<company>/<call>/<media id>``.
 
 Deleting a recording overwrites the file's bytes before unlinking it, so an erased recording does not linger
-in the store's files.
+in the store's files. An upload is first written to ``<data dir>/media/incoming/`` as it arrives, then moved
+into place once it has been checked (:meth:`MediaStore.incoming`, :meth:`MediaStore.adopt`).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
+
+INCOMING = "incoming"
 
 
 class MediaStore:
@@ -34,6 +38,26 @@ class MediaStore:
         tmp.replace(path)
         return key
 
+    def incoming(self) -> Path:
+        """A new, empty file for an upload being received (in the store, so :meth:`adopt` is a rename)."""
+        folder = self.root / INCOMING
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{uuid.uuid4().hex}.part"
+        path.touch(exist_ok=False)
+        return path
+
+    def adopt(self, incoming: Path, company_id: int, call_id: int, media_id: int) -> str:
+        """Move a received (and already synced) upload into place; return its storage key."""
+        key = f"{company_id}/{call_id}/{media_id}"
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Path(incoming).replace(path)
+        return key
+
+    def discard(self, incoming: Path) -> None:
+        """Overwrite then remove an upload that was not kept (no error if it is already gone)."""
+        self._shred(Path(incoming))
+
     def path(self, storage_key: str) -> Path:
         return self._path(storage_key)
 
@@ -45,7 +69,10 @@ class MediaStore:
 
     def delete(self, storage_key: str) -> None:
         """Overwrite then remove one file (no error if it is already gone)."""
-        path = self._path(storage_key)
+        self._shred(self._path(storage_key))
+
+    @staticmethod
+    def _shred(path: Path) -> None:
         try:
             size = path.stat().st_size
         except FileNotFoundError:

@@ -313,9 +313,13 @@ call_media = Table(
     _company(),
     Column("kind", String(8), nullable=False, info=not_personal()),  # audio | video
     Column("storage_key", String(300), nullable=False, info=not_personal()),  # path inside the media store
-    Column("content_type", String(100), nullable=False, info=not_personal()),
+    Column("content_type", String(100), nullable=False, info=not_personal()),  # from the recognised format
     Column("size", BigInteger, nullable=False),
     Column("created_ms", BigInteger, nullable=False),
+    # What the upload was recognised as (NULL for recordings stored before revision 0003).
+    Column("format", String(8), nullable=True, info=not_personal()),  # wav | mp3 | flac | mp4 | mkv
+    Column("duration_ms", BigInteger, nullable=True),
+    Column("channels", Integer, nullable=True),  # audio channels; NULL for a file without audio
     Index(None, "call_id"),
 )
 

@@ -12,6 +12,14 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
+def _env_int(name: str, default: int) -> int:
+    """A positive whole number from the environment (a typo fails at start-up, naming the variable)."""
+    value = _env(name, str(default))
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {value!r}")
+    return int(value)
+
+
 @dataclass
 class ServerSettings:
     """Server settings. ``ServerSettings.from_env()`` reads ``GONGKIT_*`` variables."""
@@ -21,8 +29,12 @@ class ServerSettings:
     rate_limit_storage: str = "memory://"
     app_url: str = "http://localhost:8080"
     log_level: str = "info"
+    #: Largest request body on every route but the recording upload (``GONGKIT_MAX_BODY_BYTES``).
     max_body_bytes: int = 2 * 1024 * 1024
+    #: Largest recording file (``GONGKIT_MAX_MEDIA_BYTES``; Gong's limit is 1.5 GB).
     max_media_bytes: int = 1536 * 1024 * 1024
+    #: Largest request head: request line and headers together (``GONGKIT_MAX_HEADER_BYTES``); more is a 431.
+    max_header_bytes: int = 64 * 1024
     erasure_workers: int = 1
     #: How long a verified credential is trusted without reading the store again: a key revoked by another
     #: process is refused by this one within that time.
@@ -49,6 +61,9 @@ class ServerSettings:
             "rate_limit_storage": _env("GONGKIT_RATE_LIMIT_STORAGE", "memory://"),
             "app_url": _env("GONGKIT_APP_URL", "http://localhost:8080"),
             "log_level": _env("GONGKIT_LOG_LEVEL", "info"),
+            "max_body_bytes": _env_int("GONGKIT_MAX_BODY_BYTES", cls.max_body_bytes),
+            "max_media_bytes": _env_int("GONGKIT_MAX_MEDIA_BYTES", cls.max_media_bytes),
+            "max_header_bytes": _env_int("GONGKIT_MAX_HEADER_BYTES", cls.max_header_bytes),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -51,6 +51,11 @@ class PayloadTooLarge(ApiError):
     default_message = "Request body too large"
 
 
+class RequestHeaderFieldsTooLarge(ApiError):
+    status = 431
+    default_message = "Request headers too large"
+
+
 class RateLimited(ApiError):
     status = 429
     default_message = "API request limit exceeded"

@@ -10,6 +10,7 @@ operations without a handler answer 501.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -41,6 +42,7 @@ from gongkit.kernel.errors import (
 from gongkit.server.core import logs, routing
 from gongkit.server.core.auth import Authenticator
 from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
+from gongkit.server.core.limits import BodyLimitMiddleware
 from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.spec import Operation, operations
 
@@ -56,8 +58,13 @@ def error_response(request_id: str, exc: ApiError) -> Response:
     return json_response({"requestId": request_id, "errors": exc.messages}, exc.status, headers)
 
 
+#: Headers on every answer: the requestId's, and no content sniffing or caching (answers hold a company's data).
+_ANSWER_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"cache-control", b"no-store"))
+
+
 class RequestIdAndLogMiddleware:
-    """Assigns the requestId, stamps it on the response, logs one redacted access line, renders crashes."""
+    """Assigns the requestId, stamps it and :data:`_ANSWER_HEADERS` on the response, logs one redacted access
+    line, renders crashes."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -77,7 +84,10 @@ class RequestIdAndLogMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 response_started = True
-                message["headers"] = [*message.get("headers", []), header]
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [h for h in _ANSWER_HEADERS if h[0] not in present]
+                message["headers"] = [*headers, header]
             await send(message)
 
         try:
@@ -137,7 +147,19 @@ def _auth_status_fix(request: Request, exc: ApiError) -> ApiError:
 
 async def _gong_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    return error_response(request_id(request.scope), _auth_status_fix(request, exc))
+    response = error_response(request_id(request.scope), _auth_status_fix(request, exc))
+    if isinstance(exc, MethodNotAllowed):
+        _add_allow(request, response, None)
+    return response
+
+
+def _add_allow(request: Request, response: Response, fallback: str | None) -> None:
+    """``Allow`` on a 405: the route's operations (a Gong route), else what the router said (``fallback``)."""
+    ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
+    methods = sorted(ops) if ops else sorted(m.strip() for m in (fallback or "").split(",") if m.strip())
+    allow = ", ".join(methods)  # sorted: the router's own list is a set, in no stable order
+    if allow:
+        response.headers["Allow"] = allow
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -146,10 +168,42 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404:
         return error_response(rid, NotFound(f"No such API route: {request.method} {request.url.path}"))
     if exc.status_code == 405:
-        return error_response(rid, MethodNotAllowed(f"Method {request.method} is not allowed here"))
+        response = error_response(rid, MethodNotAllowed(f"Method {request.method} is not allowed here"))
+        _add_allow(request, response, (exc.headers or {}).get("Allow"))
+        return response
     err = ApiError(str(exc.detail))
     err.status = exc.status_code
     return error_response(rid, err)
+
+
+#: Operations whose body is a recording upload: their limit is the media limit plus the multipart framing.
+_UPLOAD_OPERATIONS = frozenset({"addCallRecording"})
+_MULTIPART_FRAMING_BYTES = 1024 * 1024
+
+
+def body_limits(settings: ServerSettings) -> Callable[[Scope], int]:
+    """The body limit of a request: ``max_media_bytes`` (plus framing) on upload routes, else ``max_body_bytes``."""
+    uploads = [
+        (
+            op.method,
+            re.compile("/".join("[^/]+" if s.startswith("{") else re.escape(s) for s in op.path.split("/")) + "$"),
+        )
+        for op in operations()
+        if op.operation_id in _UPLOAD_OPERATIONS
+    ]
+    media_limit = settings.max_media_bytes + _MULTIPART_FRAMING_BYTES
+
+    def limit_for(scope: Scope) -> int:
+        path = scope.get("path", "")
+        if any(scope.get("method") == method and pattern.match(path) for method, pattern in uploads):
+            return media_limit
+        return settings.max_body_bytes
+
+    return limit_for
+
+
+def _render_error(scope: Scope, exc: ApiError) -> Response:
+    return error_response(request_id(scope), exc)
 
 
 def build_routes(state: AppState) -> list[Route]:
@@ -202,7 +256,10 @@ def create_app(
     app = Starlette(
         routes=[*build_routes(state), *routing.extra_routes(state)],
         exception_handlers={ApiError: _gong_error, HTTPException: _http_error},
-        middleware=[Middleware(RequestIdAndLogMiddleware)],
+        middleware=[
+            Middleware(RequestIdAndLogMiddleware),
+            Middleware(BodyLimitMiddleware, limit_for=body_limits(settings), render=_render_error),
+        ],
         lifespan=lifespan,
     )
     app.state.gong = state

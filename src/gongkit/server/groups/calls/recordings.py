@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -22,34 +23,29 @@ from gongkit.db.schema import (
 from gongkit.kernel.clock import Clock
 from gongkit.kernel.errors import InvalidRequest
 from gongkit.kernel.ids import new_id
+from gongkit.server.groups.calls.media_formats import MediaFacts, MediaRejected, recognise
 from gongkit.server.groups.calls.queries import CALL_NOT_FOUND
 
 # --- recordings ----------------------------------------------------------------------------------------------
 
-MEDIA_EXTENSIONS = {"wav": "audio", "mp3": "audio", "flac": "audio", "mp4": "video", "mkv": "video"}
-_CONTENT_TYPES = {
-    "wav": "audio/wav",
-    "mp3": "audio/mpeg",
-    "flac": "audio/flac",
-    "mp4": "video/mp4",
-    "mkv": "video/x-matroska",
-}
+
+def recording_target(conn: Connection, company_id: int, call_id: int) -> None:
+    """A 400 unless the company has the call and the call takes an upload (checked before the upload is read)."""
+    row = conn.execute(
+        select(calls.c.download_media_url).where(calls.c.company_id == company_id, calls.c.id == call_id)
+    ).first()
+    if row is None:
+        raise InvalidRequest(f"id: {CALL_NOT_FOUND}")
+    if row.download_media_url is not None:
+        raise InvalidRequest(f"id: call {call_id} was added with a downloadMediaUrl, so its media is not uploaded")
 
 
-def media_kind(content_type: str | None, filename: str | None) -> str:
-    """``audio`` or ``video`` for an upload, or a 400 when it is not a supported recording format."""
-    ctype = (content_type or "").split(";", 1)[0].strip().lower()
-    ext = (filename or "").rpartition(".")[2].lower() if filename and "." in filename else ""
-    if ctype.startswith("audio/"):
-        return "audio"
-    if ctype.startswith("video/"):
-        return "video"
-    if ctype in ("application/octet-stream", "binary/octet-stream", "") and ext in MEDIA_EXTENSIONS:
-        return MEDIA_EXTENSIONS[ext]
-    raise InvalidRequest(
-        "mediaFile: unsupported media type; send audio/* or video/* (WAV, MP3, MP4, MKV or FLAC), "
-        "or application/octet-stream with a file name ending in one of those"
-    )
+def recognise_upload(path: Path) -> MediaFacts:
+    """What the received file is (:func:`~.media_formats.recognise`), or a 400 saying why it is refused."""
+    try:
+        return recognise(path)
+    except MediaRejected as exc:
+        raise InvalidRequest(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -67,41 +63,28 @@ def add_recording(
     store: MediaStore,
     *,
     company_id: int,
-    call_id: int | None,
-    data: bytes,
-    content_type: str | None,
-    filename: str | None,
+    call_id: int,
+    incoming: Path,
+    size: int,
+    facts: MediaFacts,
 ) -> RecordingAdded:
     """``PUT /v2/calls/{id}/media``: store the recording of a call added through the API.
 
-    A second upload for the same call replaces the first (so a retry after a lost answer succeeds). A call
-    added with a ``downloadMediaUrl`` takes no upload, as Gong documents. The caller deletes
-    ``stored_key`` if its transaction does not commit, and ``replaced_keys`` once it has.
+    ``incoming`` is the received file (in ``store``), ``facts`` what it was recognised as: the stored content
+    type and kind come from them, never from what the client said. A second upload for the same call replaces
+    the first (so a retry after a lost answer succeeds). A call added with a ``downloadMediaUrl`` takes no
+    upload, as Gong documents. The caller deletes ``stored_key`` if its transaction does not commit, and
+    ``replaced_keys`` once it has.
     """
-    row = None
-    if call_id is not None:
-        row = conn.execute(
-            select(calls.c.id, calls.c.url, calls.c.download_media_url).where(
-                calls.c.company_id == company_id, calls.c.id == call_id
-            )
-        ).first()
-    if row is None or call_id is None:
-        raise InvalidRequest(f"id: {CALL_NOT_FOUND}")
-    if row.download_media_url is not None:
-        raise InvalidRequest(f"id: call {call_id} was added with a downloadMediaUrl, so its media is not uploaded")
-    if not data:
-        raise InvalidRequest("mediaFile: the file is empty")
-    kind = media_kind(content_type, filename)
-    ctype = (content_type or "").split(";", 1)[0].strip().lower()
-    if not ctype.startswith(("audio/", "video/")):
-        ctype = _CONTENT_TYPES[(filename or "").rpartition(".")[2].lower()]
+    recording_target(conn, company_id, call_id)
+    url = conn.execute(select(calls.c.url).where(calls.c.id == call_id)).scalar_one()
     old = conn.execute(
         select(call_media.c.id, call_media.c.storage_key).where(
             call_media.c.company_id == company_id, call_media.c.call_id == call_id
         )
     ).all()
     media_id = new_id()
-    key = store.put(company_id, call_id, media_id, data)
+    key = store.adopt(incoming, company_id, call_id, media_id)
     try:
         if old:
             conn.execute(delete(call_media).where(call_media.c.id.in_([o.id for o in old])))
@@ -110,20 +93,24 @@ def add_recording(
                 id=media_id,
                 call_id=call_id,
                 company_id=company_id,
-                kind=kind,
+                kind=facts.kind,
                 storage_key=key,
-                content_type=ctype,
-                size=len(data),
+                content_type=facts.content_type,
+                size=size,
                 created_ms=clock.now_ms(),
+                format=facts.format,
+                duration_ms=facts.duration_ms,
+                channels=facts.channels,
             )
         )
-        conn.execute(update(calls).where(calls.c.id == call_id).values(media="Video" if kind == "video" else "Audio"))
+        media = "Video" if facts.kind == "video" else "Audio"
+        conn.execute(update(calls).where(calls.c.id == call_id).values(media=media))
         refresh_basic_json(conn, call_id)
     except Exception:
         store.delete(key)
         raise
     return RecordingAdded(
-        body={"callId": str(call_id), "url": row.url},
+        body={"callId": str(call_id), "url": url},
         stored_key=key,
         replaced_keys=tuple(o.storage_key for o in old),
     )
@@ -131,15 +118,29 @@ def add_recording(
 
 @dataclass(frozen=True)
 class MediaFile:
+    """A stored recording, as the media link serves it."""
+
     storage_key: str
     content_type: str
     size: int
+    call_id: int
+    kind: str
+    format: str | None
+
+    @property
+    def download_name(self) -> str:
+        """A safe file name for ``Content-Disposition``: digits, the kind and the format's extension only."""
+        extension = self.format or ("mp4" if self.kind == "video" else "mp3")
+        return f"call-{self.call_id}-{self.kind}.{extension}"
 
 
 def find_media(conn: Connection, company_id: int, media_id: int) -> MediaFile | None:
+    c = call_media.c
     row = conn.execute(
-        select(call_media.c.storage_key, call_media.c.content_type, call_media.c.size).where(
-            call_media.c.company_id == company_id, call_media.c.id == media_id
+        select(c.storage_key, c.content_type, c.size, c.call_id, c.kind, c.format).where(
+            c.company_id == company_id, c.id == media_id
         )
     ).first()
-    return None if row is None else MediaFile(row.storage_key, row.content_type, int(row.size))
+    if row is None:
+        return None
+    return MediaFile(row.storage_key, row.content_type, int(row.size), int(row.call_id), row.kind, row.format)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio.to_thread
 import orjson
 from sqlalchemy import Connection
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from gongkit.db.media import MediaStore
-from gongkit.kernel.errors import Forbidden, InvalidRequest, NotFound, PayloadTooLarge
+from gongkit.kernel.errors import Forbidden, InvalidRequest, NotFound
 from gongkit.kernel.media_links import MediaLinkInvalid, media_url_signer, verify_media_token
 from gongkit.kernel.wire import wire_id
 from gongkit.server.core.context import AppState, Ctx, model_params
 from gongkit.server.core.routing import handles
-from gongkit.server.groups.calls import queries, recordings, writes
+from gongkit.server.groups.calls import queries, recordings, upload, writes
 from gongkit.server.groups.calls.models import ExtensiveRequest, NewCallIn, TranscriptRequest
 
 
@@ -102,24 +102,17 @@ async def get_call_transcripts(ctx: Ctx) -> dict[str, Any]:
 
 @handles("addCallRecording")
 async def add_call_recording(ctx: Ctx) -> dict[str, Any]:
-    """Multipart ``mediaFile``; answers 201 ``{callId, url}`` (the 2026 contract's NewCallRecordingResponse)."""
+    """Multipart ``mediaFile``; answers 201 ``{callId, url}`` (the 2026 contract's NewCallRecordingResponse).
+
+    The call is checked first, then the file is streamed to the media store, recognised from its bytes, and
+    moved into place in the transaction that records it.
+    """
     call_id = wire_id(ctx.path_param("id"), "id")
-    limit = ctx.state.settings.max_media_bytes
-    too_large = PayloadTooLarge(f"mediaFile: the file is larger than the limit ({limit} bytes)")
-    length = ctx.request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > limit + 1024 * 1024:  # the file plus the multipart framing
-        raise too_large
-    async with ctx.request.form(max_files=1, max_fields=20) as form:
-        upload = form.get("mediaFile")
-        if upload is None:
-            raise InvalidRequest("mediaFile: is required (multipart/form-data file field)")
-        if not isinstance(upload, UploadFile):
-            raise InvalidRequest("mediaFile: must be a file part, not a text field")
-        if upload.size is not None and upload.size > limit:
-            raise too_large
-        data = await upload.read()
-        content_type, filename = upload.content_type, upload.filename
+    await ctx.read(recordings.recording_target, ctx.company_id, call_id)
     store = MediaStore(ctx.state.settings.media_dir)
+    incoming, size = await upload.receive_media_file(
+        ctx.request.stream(), ctx.request.headers.get("content-type"), store, ctx.state.settings.max_media_bytes
+    )
     added: list[recordings.RecordingAdded] = []
 
     def add(conn: Connection) -> None:
@@ -130,15 +123,17 @@ async def add_call_recording(ctx: Ctx) -> dict[str, Any]:
                 store,
                 company_id=ctx.company_id,
                 call_id=call_id,
-                data=data,
-                content_type=content_type,
-                filename=filename,
+                incoming=incoming,
+                size=size,
+                facts=facts,
             )
         )
 
     try:
+        facts = await anyio.to_thread.run_sync(recordings.recognise_upload, incoming)
         await ctx.write(add)
     except Exception:
+        await anyio.to_thread.run_sync(store.discard, incoming)  # refused, or not moved into place
         for stored in added:  # stored, but the transaction did not commit
             store.delete(stored.stored_key)
         raise
@@ -166,6 +161,13 @@ def extra_routes(state: AppState) -> list[Route]:
         found = await state.read(recordings.find_media, company_id, media_id)
         if found is None or not store.exists(found.storage_key):
             raise NotFound("Media not found")
-        return FileResponse(store.path(found.storage_key), media_type=found.content_type)
+        # The type is the recognised format's; the file is a download, never a page rendered from this origin.
+        return FileResponse(
+            store.path(found.storage_key),
+            media_type=found.content_type,
+            filename=found.download_name,
+            content_disposition_type="attachment",
+            headers={"X-Content-Type-Options": "nosniff"},
+        )
 
     return [Route("/media/{token}", download, methods=["GET"])]

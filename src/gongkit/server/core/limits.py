@@ -1,0 +1,176 @@
+"""Size limits enforced as bytes arrive: request bodies (413) and request heads (431).
+
+A body is counted on the ASGI ``receive`` channel, so no route ever holds more than its limit: a declared
+``Content-Length`` over the limit is refused before a byte of the body is read, and a body sent without one
+(chunked) is refused as soon as the count passes the limit. Either way the answer says ``Connection: close``,
+so the server does not read the rest.
+
+A request head is counted by :class:`HeadCappedHttpToolsProtocol`, uvicorn's httptools protocol with a cap:
+httptools itself accepts a header of any size and gathers it by repeated concatenation, which lets one client
+stall the event loop and fill memory.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from gongkit.kernel.errors import ApiError, PayloadTooLarge, RequestHeaderFieldsTooLarge
+from gongkit.kernel.ids import new_request_id
+
+log = logging.getLogger("gongkit.server")
+
+#: The cap on a request head when the server is not told otherwise.
+DEFAULT_MAX_HEADER_BYTES = 64 * 1024
+
+
+class BodyLimitMiddleware:
+    """Refuses a request body larger than ``limit_for(scope)`` bytes with a 413, without reading the rest.
+
+    ``render(scope, error)`` makes the answer when the limit is known before the app runs (from
+    ``Content-Length``); past that point :class:`PayloadTooLarge` is raised from ``receive`` and the app renders
+    it like any other error.
+    """
+
+    def __init__(
+        self, app: ASGIApp, limit_for: Callable[[Scope], int], render: Callable[[Scope, ApiError], Response]
+    ) -> None:
+        self.app = app
+        self.limit_for = limit_for
+        self.render = render
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope)
+        too_large = PayloadTooLarge(f"Request body too large (limit {limit} bytes)")
+        declared = _content_length(scope)
+        if declared is not None and declared > limit:
+            await self.render(scope, too_large)(scope, receive, _closing(send))
+            return
+        received = 0
+        exceeded = False
+
+        async def counting_receive() -> Message:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    exceeded = True
+                    raise too_large
+            return message
+
+        async def closing_send(message: Message) -> None:
+            if exceeded:
+                await _closing(send)(message)
+            else:
+                await send(message)
+
+        await self.app(scope, counting_receive, closing_send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
+def _closing(send: Send) -> Send:
+    """``send`` with ``Connection: close`` on the answer: the unread rest of the body is never read."""
+
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
+        await send(message)
+
+    return wrapped
+
+
+class _HeadTooLarge(Exception):
+    """Raised from a parser callback to stop parsing a head that passed the cap."""
+
+
+class HeadCappedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, refusing a request head (request line and headers) over a cap with 431.
+
+    The cap is uvicorn's ``h11_max_incomplete_event_size`` option (the same bound h11 puts on an unfinished
+    head), or 64 KB when it is not set, so ``--http gongkit.server.core.limits:HeadCappedHttpToolsProtocol
+    --h11-max-incomplete-event-size N`` sets it from uvicorn's own command line.
+
+    Bytes are counted as they arrive while a head is incomplete (so a huge header is refused before it is
+    gathered), and the finished parts (URL, each header) are counted again exactly.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_head_bytes = self.config.h11_max_incomplete_event_size or DEFAULT_MAX_HEADER_BYTES
+        self.in_head = False
+        self.head_bytes = 0
+        self.parsed_head_bytes = 0
+        self.head_refused = False
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.in_head = True
+        self.head_bytes = self.parsed_head_bytes = 0
+
+    def on_url(self, url: bytes) -> None:
+        self._count_parsed(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count_parsed(len(name) + len(value) + 4)  # "name: value\r\n"
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self.in_head = False
+        super().on_headers_complete()
+
+    def _count_parsed(self, size: int) -> None:
+        self.parsed_head_bytes += size
+        if self.parsed_head_bytes > self.max_head_bytes:
+            self.head_refused = True
+            raise _HeadTooLarge
+
+    def data_received(self, data: bytes) -> None:
+        if self.head_refused:
+            return
+        super().data_received(data)
+        if self.in_head and not self.head_refused:
+            # The head is still incomplete after this chunk: the whole chunk is head (from the message's start).
+            self.head_bytes += len(data)
+            if self.head_bytes > self.max_head_bytes:
+                self.head_refused = True
+                self.send_400_response("")
+
+    def send_400_response(self, msg: str) -> None:
+        """The parent answers a parser failure with this; a head over the cap gets its 431 instead."""
+        if not self.head_refused:
+            super().send_400_response(msg)
+            return
+        error = RequestHeaderFieldsTooLarge(
+            f"Request headers too large (limit {self.max_head_bytes} bytes for the request line and headers)"
+        )
+        rid = new_request_id()
+        log.warning("%s refused a request head over %d bytes (431)", rid, self.max_head_bytes)
+        body = orjson.dumps({"requestId": rid, "errors": error.messages})
+        head = (
+            b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
+            b"content-type: application/json\r\n"
+            b"x-request-id: " + rid.encode() + b"\r\n"
+            b"x-content-type-options: nosniff\r\n"
+            b"cache-control: no-store\r\n"
+            b"content-length: " + str(len(body)).encode() + b"\r\n"
+            b"connection: close\r\n\r\n"
+        )
+        self.transport.write(head + body)
+        self.transport.close()

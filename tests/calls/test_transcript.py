@@ -36,6 +36,7 @@ def expected_transcript(speakers: tuple[str, str], words: str) -> list[dict[str,
         {"speakerId": a, "topic": "Intro", "sentences": [{"start": 100, "end": 900, "text": f"{words} one"}]},
         {
             "speakerId": b,
+            "topic": None,
             "sentences": [
                 {"start": 1000, "end": 1800, "text": f"{words} two"},
                 {"start": 1900, "end": 2500, "text": f"{words} three"},

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -23,6 +24,7 @@ from sqlalchemy import Connection, MetaData, Table, create_engine, insert, inspe
 from sqlalchemy.pool import NullPool
 
 from gongkit.db import migrate
+from gongkit.db.rows import BASIC_COLUMNS, basic_data
 from gongkit.db.schema import metadata, metadata_for
 from gongkit.kernel.config import ServerSettings
 
@@ -146,7 +148,7 @@ _BARE_JSON = (
 )
 
 
-def test_revision_0002_renders_the_calls_already_stored(settings: ServerSettings) -> None:
+def test_revisions_0002_and_0004_render_the_calls_already_stored(settings: ServerSettings) -> None:
     url = settings.database_url
     command.downgrade(_alembic(url), "0001")
     engine = create_engine(url, poolclass=NullPool)
@@ -159,13 +161,30 @@ def test_revision_0002_renders_the_calls_already_stored(settings: ServerSettings
             conn.execute(insert(companies).values(**_COMPANY))
             for call in (_FULL_CALL, _BARE_CALL):
                 conn.execute(insert(calls).values(**call, company_id=1))
-        migrate(url)
+        command.upgrade(_alembic(url), "0003")
+        stored = _stored_json(engine)
+        assert stored == {_FULL_CALL["id"]: _FULL_JSON, _BARE_CALL["id"]: _BARE_JSON}
+        migrate(url)  # revision 0004 completes the stored JSON with every field
+        stored = _stored_json(engine)
         with engine.connect() as conn:
-            live = metadata.tables["calls"]
-            stored = {row.id: row.basic_json for row in conn.execute(select(live.c.id, live.c.basic_json))}
+            rendered = {row.id: basic_data(row) for row in conn.execute(select(*BASIC_COLUMNS))}
     finally:
         engine.dispose()
-    assert stored == {_FULL_CALL["id"]: _FULL_JSON, _BARE_CALL["id"]: _BARE_JSON}
+    assert stored[_FULL_CALL["id"]] == _FULL_JSON  # it had every field already
+    assert stored[_BARE_CALL["id"]] == (
+        '{"id":"12","url":"https://app.gong.io/call?id=12","title":null,"scheduled":"2026-01-01T00:00:00Z",'
+        '"started":"2026-01-01T00:00:00Z","duration":null,"primaryUserId":null,"direction":null,"system":null,'
+        '"scope":null,"media":null,"language":null,"workspaceId":null,"sdrDisposition":null,'
+        '"clientUniqueId":null,"customData":null,"purpose":null,"meetingUrl":null,"isPrivate":false,'
+        '"calendarEventId":null}'
+    )
+    assert {cid: orjson.loads(text) for cid, text in stored.items()} == rendered  # what the server renders now
+
+
+def _stored_json(engine: Any) -> dict[int, str]:
+    with engine.connect() as conn:
+        live = metadata.tables["calls"]
+        return {row.id: row.basic_json for row in conn.execute(select(live.c.id, live.c.basic_json))}
 
 
 def _imported_modules(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ def test_workspaces_whole_body(client: ContractClient, company: Company, seed: S
     assert r.json() == {
         "requestId": r.headers["x-request-id"],
         "workspaces": [
-            {"id": str(amer), "name": "Americas"},
+            {"id": str(amer), "name": "Americas", "description": None},
             {"id": str(emea), "name": "EMEA", "description": "Europe, Middle East and Africa"},
         ],
     }

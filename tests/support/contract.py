@@ -46,6 +46,10 @@ ALWAYS_SENT: dict[str, frozenset[str]] = {
     "CallBasicData": frozenset(),
     "Party": frozenset({"context"}),
     "UserMetadata": frozenset(),
+    "Monologue": frozenset(),
+    "Sentence": frozenset(),
+    "WorkspaceMetadata": frozenset(),
+    "Records": frozenset({"cursor"}),  # a cursor only while more pages remain
 }
 
 

@@ -388,11 +388,7 @@ def get_transcripts(conn: Connection, page_query: PageQuery, *, company_id: int,
         .order_by(transcript_monologues.c.call_id, transcript_monologues.c.seq)
     )
     for call_id, speaker_id, topic, sentences in conn.execute(q):
-        mono: dict[str, Any] = {"speakerId": speaker_id}
-        if topic is not None:
-            mono["topic"] = topic
-        mono["sentences"] = sentences
-        monologues.setdefault(call_id, []).append(mono)
+        monologues.setdefault(call_id, []).append({"speakerId": speaker_id, "topic": topic, "sentences": sentences})
     return {
         "records": page.records(),
         "callTranscripts": [{"callId": str(i), "transcript": monologues.get(i, [])} for i in ids],

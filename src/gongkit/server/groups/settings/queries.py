@@ -16,10 +16,4 @@ def list_workspaces(conn: Connection, *, company_id: int) -> dict[str, Any]:
         .where(workspaces.c.company_id == company_id)
         .order_by(workspaces.c.name, workspaces.c.id)
     ).all()
-    out = []
-    for wid, name, description in rows:
-        w: dict[str, Any] = {"id": str(wid), "name": name}
-        if description is not None:
-            w["description"] = description
-        out.append(w)
-    return {"workspaces": out}
+    return {"workspaces": [{"id": str(wid), "name": name, "description": text} for wid, name, text in rows]}

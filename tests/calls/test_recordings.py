@@ -8,6 +8,7 @@ client said.
 from __future__ import annotations
 
 import dataclasses
+import os
 import struct
 from pathlib import Path
 
@@ -232,3 +233,12 @@ def test_the_media_limit_is_enforced_while_the_file_streams(
         assert client.put(f"/v2/calls/{call_id}/media", files=files, headers=company.basic).status_code == 201
     with db.read() as conn:
         assert conn.execute(select(func.count()).select_from(call_media)).scalar_one() == 1
+
+
+def test_half_received_uploads_are_swept_when_old(tmp_path: Path) -> None:
+    store = MediaStore(tmp_path / "media")
+    old, fresh = store.incoming(), store.incoming()
+    old.write_bytes(b"RIFF" + b"\0" * 100)
+    os.utime(old, (0, 0))
+    assert store.sweep_incoming(3600) == 1
+    assert not old.exists() and fresh.exists()

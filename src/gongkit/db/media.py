@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -53,6 +54,23 @@ class MediaStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         Path(incoming).replace(path)
         return key
+
+    def sweep_incoming(self, older_than_seconds: float) -> int:
+        """Overwrite and remove uploads left half-received (a process died while receiving them) that are older
+        than ``older_than_seconds``; younger ones may still be arriving in another process. Returns how many."""
+        folder = self.root / INCOMING
+        if not folder.is_dir():
+            return 0
+        cutoff = time.time() - older_than_seconds
+        swept = 0
+        for path in folder.glob("*.part"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    self._shred(path)
+                    swept += 1
+            except FileNotFoundError:  # taken or discarded meanwhile
+                continue
+        return swept
 
     def discard(self, incoming: Path) -> None:
         """Overwrite then remove an upload that was not kept (no error if it is already gone)."""

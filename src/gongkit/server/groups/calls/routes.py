@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio.to_thread
@@ -140,6 +141,21 @@ async def add_call_recording(ctx: Ctx) -> dict[str, Any]:
     for key in added[0].replaced_keys:  # the replaced recording's files go once the new one is committed
         store.delete(key)
     return added[0].body
+
+
+#: An upload not written to for this long was cut off (its process died): the startup sweep removes it.
+STALE_UPLOAD_SECONDS = 3600.0
+
+
+async def startup(state: AppState) -> Callable[[], Awaitable[None]]:
+    """Remove the half-received uploads a crashed process left behind."""
+    store = MediaStore(state.settings.media_dir)
+    await anyio.to_thread.run_sync(store.sweep_incoming, STALE_UPLOAD_SECONDS)
+
+    async def nothing() -> None:
+        return None
+
+    return nothing
 
 
 def extra_routes(state: AppState) -> list[Route]:

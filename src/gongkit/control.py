@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from gongkit.db.schema import api_keys, api_tokens, companies, instance_settings, workspaces
 from gongkit.kernel.clock import Clock
@@ -92,13 +94,18 @@ def secret_matches(secret: str, stored_hash: str) -> bool:
 
 
 def instance_secret(conn: Connection, key: str = "secret") -> bytes:
-    """This installation's secret (cursor signatures, keyed hashes), made on first use."""
+    """This installation's secret (cursor signatures, keyed hashes), made on first use; when several processes
+    start at once, the first one's secret is every one's."""
     row = conn.execute(select(instance_settings.c.value).where(instance_settings.c.key == key)).first()
     if row is not None:
         return bytes.fromhex(row[0])
-    value = secrets.token_hex(32)
-    conn.execute(insert(instance_settings).values(key=key, value=value))
-    return bytes.fromhex(value)
+    values = {"key": key, "value": secrets.token_hex(32)}
+    if conn.dialect.name == "postgresql":
+        conn.execute(pg_insert(instance_settings).values(**values).on_conflict_do_nothing())
+    else:
+        conn.execute(sqlite_insert(instance_settings).values(**values).on_conflict_do_nothing())
+    stored = conn.execute(select(instance_settings.c.value).where(instance_settings.c.key == key)).scalar_one()
+    return bytes.fromhex(stored)
 
 
 def create_company(conn: Connection, clock: Clock, name: str, *, company_id: int | None = None, **settings: Any) -> int:

@@ -8,6 +8,8 @@ cheaper and fairer than spinning on ``SQLITE_BUSY``). PostgreSQL needs none of t
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -117,8 +119,47 @@ def _alembic_config(url: str) -> Any:
 
 
 def migrate(url: str, revision: str = "head") -> None:
-    """Bring the database at ``url`` to ``revision`` (the migrations are the only way the schema is made)."""
+    """Bring the database at ``url`` to ``revision`` (the migrations are the only way the schema is made).
+
+    Safe when several processes start at once on one store (``uvicorn --workers N``): they take turns, under a
+    file lock beside a SQLite file or an advisory lock on PostgreSQL, and the later ones find nothing to do.
+    """
     from alembic import command
 
     ensure_sqlite_dir(url)
-    command.upgrade(_alembic_config(url), revision)
+    with _migration_lock(url):
+        command.upgrade(_alembic_config(url), revision)
+
+
+_MIGRATION_LOCK_KEY = 0x676B6D6967  # "gkmig": the advisory lock migrations take on PostgreSQL
+
+
+@contextmanager
+def _migration_lock(url: str) -> Iterator[None]:
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            yield
+            return
+        fd = os.open(f"{parsed.database}.migrate-lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+        return
+    if backend == "postgresql":
+        engine = create_engine(url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK_KEY})
+        finally:
+            engine.dispose()
+        return
+    yield

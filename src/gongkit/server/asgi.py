@@ -4,13 +4,14 @@ Every worker builds its app from the environment (``GONGKIT_*``, see the README)
 
     uvicorn --factory gongkit.server.asgi:create --workers 4
 
-The schema must be migrated first (``gongkit serve`` does it before it starts the workers).
+Each worker migrates the store first (a no-op once it is current), so a fresh data directory works.
 """
 
 from __future__ import annotations
 
 from starlette.applications import Starlette
 
+from gongkit.db import migrate
 from gongkit.kernel.config import ServerSettings
 from gongkit.server.app import create_app
 from gongkit.server.core import logs
@@ -20,4 +21,5 @@ def create() -> Starlette:
     """The server app, configured from the environment, with gongkit's redacting logging."""
     settings = ServerSettings.from_env()
     logs.configure(settings.log_level, settings.log_file)
+    migrate(settings.database_url)  # a fresh store works too; workers starting together take turns
     return create_app(settings)

@@ -40,16 +40,13 @@ def test_uvicorn_workers_on_a_fresh_data_directory(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "GONGKIT_DATA_DIR": str(data), "GONGKIT_LOG_LEVEL": "warning", "PYTHONPATH": str(REPO / "src")}
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "gongkit.server.asgi:create", "--workers", "2"]
-    proc = subprocess.Popen(
-        [*cmd, "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    output = tmp_path / "server.out"
+    out = output.open("wb")
+    proc = subprocess.Popen([*cmd, "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=out, stderr=out)
     try:
         deadline = time.monotonic() + 60
         while True:
-            assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+            assert proc.poll() is None, output.read_text()
             try:
                 answer = httpx.get(f"http://127.0.0.1:{port}/v2/users", timeout=2)
                 break
@@ -70,3 +67,4 @@ def test_uvicorn_workers_on_a_fresh_data_directory(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        out.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -221,3 +222,12 @@ def test_admin_refuses_company_settings_that_cannot_work(
     assert option in result.output or "time_zone" in result.output, result.output
     with db.read() as conn:
         assert svc.get_company(conn, int(cid))["page_size"] == 100
+
+
+def test_migrate_creates_a_fresh_store(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "fresh"
+    result = runner.invoke(cli, ["migrate", "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "store migrated: sqlite:///" in result.output
+    with Database(ServerSettings(data_dir=data).database_url).read() as conn:
+        assert svc.list_companies(conn) == []

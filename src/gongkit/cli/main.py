@@ -11,6 +11,7 @@ from gongkit.cli.calls import calls
 from gongkit.cli.data_privacy import data_privacy
 from gongkit.cli.demo import demo
 from gongkit.cli.mcp import mcp
+from gongkit.cli.migrate import migrate
 from gongkit.cli.serve import serve
 from gongkit.cli.users import users
 
@@ -21,7 +22,7 @@ def cli() -> None:
     """gongkit: a Gong API v2 toolkit — a Gong-compatible server, a typed SDK and an agent toolkit.
 
     \b
-    Server:   serve, demo, admin
+    Server:   serve, demo, migrate, admin
     Client:   calls, users, data-privacy, actions (against GONG_BASE_URL with GONG_ACCESS_KEY/GONG_ACCESS_KEY_SECRET)
     Agents:   mcp (every action as an MCP tool over stdio)
 
@@ -29,7 +30,7 @@ def cli() -> None:
     """
 
 
-for command in (serve, demo, admin, calls, users, data_privacy, actions, mcp):
+for command in (serve, demo, migrate, admin, calls, users, data_privacy, actions, mcp):
     cli.add_command(command)
 
 

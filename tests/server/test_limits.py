@@ -11,7 +11,9 @@ from pathlib import Path
 import httpx
 import orjson
 import pytest
+from sqlalchemy.exc import OperationalError
 
+from gongkit.db import Database
 from gongkit.kernel.config import ServerSettings
 from tests.conftest import Company
 from tests.support.api import assert_error
@@ -156,3 +158,21 @@ def test_a_head_over_the_cap_is_refused_with_431(server: ServerProcess, company:
     assert httpx.get(server.url + "/v2/users", headers=company.basic).status_code == 200
     ok = b"GET /v2/users HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"c" * 60_000 + b"\r\nConnection: close\r\n\r\n"
     assert send_head(server.url, ok).startswith(b"HTTP/1.1 403 ")
+
+
+def test_health_says_whether_the_store_answers(
+    client: ContractClient, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = client.get("/healthz")
+    assert (r.status_code, r.json()) == (200, {"requestId": r.headers["x-request-id"], "status": "ok"})
+    assert r.headers["cache-control"] == "no-store"
+
+    def unreachable() -> None:
+        raise OperationalError("SELECT 1", {}, ConnectionError("the store is gone"))
+
+    monkeypatch.setattr(db, "read", unreachable)
+    r = client.get("/healthz")
+    assert (r.status_code, r.json()) == (
+        503,
+        {"requestId": r.headers["x-request-id"], "errors": ["The store does not answer"]},
+    )

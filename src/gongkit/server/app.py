@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
+from sqlalchemy import Connection, text
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -206,6 +207,25 @@ def _render_error(scope: Scope, exc: ApiError) -> Response:
     return error_response(request_id(scope), exc)
 
 
+def _health(state: AppState) -> Callable[[Request], Awaitable[Response]]:
+    """``GET /healthz``: 200 when the store answers a query (no credential needed; it says nothing of any
+    company), 503 otherwise; for load balancers and process managers."""
+
+    def ping(conn: Connection) -> None:
+        conn.execute(text("SELECT 1"))
+
+    async def health(request: Request) -> Response:
+        rid = request_id(request.scope)
+        try:
+            await state.read(ping)
+        except Exception as exc:
+            log.warning("health check: the store does not answer (%s)", type(exc).__name__)
+            return json_response({"requestId": rid, "errors": ["The store does not answer"]}, 503)
+        return json_response({"requestId": rid, "status": "ok"})
+
+    return health
+
+
 def build_routes(state: AppState) -> list[Route]:
     by_path: dict[str, dict[str, Operation]] = {}
     for op in operations():
@@ -254,7 +274,7 @@ def create_app(
                 await cleanup()
 
     app = Starlette(
-        routes=[*build_routes(state), *routing.extra_routes(state)],
+        routes=[*build_routes(state), *routing.extra_routes(state), Route("/healthz", _health(state), methods=["GET"])],
         exception_handlers={ApiError: _gong_error, HTTPException: _http_error},
         middleware=[
             Middleware(RequestIdAndLogMiddleware),

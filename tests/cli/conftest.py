@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,12 +15,27 @@ from gongkit.cli.demo import background_server
 from gongkit.db import Database
 from gongkit.demo import DemoSize, create_demo_company
 from gongkit.kernel.config import ServerSettings
+from gongkit.kernel.redaction import RedactingFormatter
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@pytest.fixture(autouse=True)
+def keep_root_logging() -> Iterator[None]:
+    """A client command (``client_logging``) and ``logs.configure`` take over the root logger; give it back to
+    the test runner: their redacting handlers go, the level is restored."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in list(root.handlers):
+        if isinstance(handler.formatter, RedactingFormatter):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture

@@ -166,6 +166,13 @@ def test_calls_commands(runner: CliRunner, live: LiveServer) -> None:
     assert missing.exit_code == 1 and "404" in missing.output
 
 
+def test_a_wrong_base_url_fails_instead_of_listing_nothing(runner: CliRunner, live: LiveServer) -> None:
+    wrong = ["--base-url", live.base_url + "/v2", *live.options[2:]]
+    result = runner.invoke(cli, ["users", *wrong, "list"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "404" in result.output and f"{live.base_url}/v2/v2/users" in result.output
+
+
 def test_client_needs_credentials(runner: CliRunner, live: LiveServer) -> None:
     result = runner.invoke(cli, ["users", "--base-url", live.base_url, "list"])
     assert result.exit_code == 2 and "No Gong credentials" in result.output

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from gongkit.db import migrate
+from gongkit.db import Database, migrate
 from gongkit.demo import demo_credentials
 from gongkit.kernel.config import ServerSettings
 from tests.cli.conftest import free_port
@@ -74,7 +74,13 @@ def test_serve_with_demo(tmp_path: Path) -> None:
     )
     try:
         _wait_until_up(base_url, proc)
-        key, secret = demo_credentials(1)
+        store = Database(ServerSettings(data_dir=tmp_path / "data").database_url)
+        try:
+            kept = demo_credentials(store)
+        finally:
+            store.dispose()
+        assert kept is not None
+        key, secret = kept
         users = httpx.get(base_url + "/v2/users", headers=_basic(key, secret), timeout=10)
         assert users.status_code == 200 and users.json()["users"]
         assert users.headers["x-request-id"]

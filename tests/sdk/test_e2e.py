@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
 
 from gongkit import (
     AsyncGong,
@@ -110,6 +111,20 @@ def test_calls_list_bounds_and_empty_period(db: Database, gong: Gong, company: C
     assert list(gong.calls.list(from_date_time="2030-01-01T00:00:00Z", to_date_time="2030-02-01T00:00:00Z")) == []
     offset = BASE.astimezone(timezone(timedelta(hours=-7)))  # the same instant, sent as ...T08:00:00-07:00
     assert len(list(gong.calls.list(from_date_time=offset, to_date_time=offset + timedelta(hours=10)))) == 5
+
+
+def test_a_wrong_base_url_is_not_an_empty_list(checked_client: ContractClient, company: Company) -> None:
+    """``.../v2`` appended to the base URL: the server has no such route, which is not "nothing found"."""
+    unchecked = TestClient(checked_client.app)  # the contract has no /v2/v2 routes to check answers against
+    wrong = Gong(company.access_key, company.secret, base_url="http://testserver/v2", http_client=unchecked)
+    with pytest.raises(NotFoundError) as info:
+        list(wrong.users.list())
+    assert "No such API route" in str(info.value) and "http://testserver/v2/v2/users" in str(info.value)
+    with pytest.raises(NotFoundError, match=r"http://testserver/v2/v2/calls"):
+        list(wrong.calls.list(from_date_time="2030-01-01T00:00:00Z"))
+    right = Gong(company.access_key, company.secret, base_url="http://testserver", http_client=checked_client)
+    assert list(right.users.list()) == []  # Gong's own answer for an empty listing
+    assert list(right.users.extensive(user_ids=["424242"])) == []
 
 
 def test_calls_get(db: Database, gong: Gong, company: Company) -> None:

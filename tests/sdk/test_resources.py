@@ -149,6 +149,54 @@ def test_404_on_a_list_is_an_empty_result() -> None:
     assert list(g.users.list()) == []
 
 
+NOT_GONGS_EMPTY_LISTING = {
+    "html page": lambda r: httpx.Response(404, text="<html><body><h1>404 Not Found</h1></body></html>"),
+    "plain text": lambda r: httpx.Response(404, text="Not Found"),
+    "empty body": lambda r: httpx.Response(404),
+    "no route": lambda r: gong_error(404, f"No such API route: {r.method} {r.url.path}"),
+    "an entity": lambda r: gong_error(404, "User not found"),
+    "no requestId": lambda r: httpx.Response(404, json={"errors": ["No calls found for the specified period"]}),
+    "no message": lambda r: gong_error(404),
+    "one of two": lambda r: gong_error(404, "No calls found for the specified period", "Not Found"),
+}
+
+
+@pytest.mark.parametrize("answer", NOT_GONGS_EMPTY_LISTING.values(), ids=NOT_GONGS_EMPTY_LISTING.keys())
+def test_only_gongs_empty_listing_answer_is_an_empty_result(answer: Callable[[httpx.Request], httpx.Response]) -> None:
+    g = mock_gong(answer)
+    listings: dict[str, Callable[[], object]] = {
+        "/v2/calls": lambda: list(g.calls.list(from_date_time="2030-01-01")),
+        "/v2/calls/extensive": lambda: list(g.calls.extensive()),
+        "/v2/calls/transcript": lambda: list(g.calls.transcripts(call_ids=["1"])),
+        "/v2/users": lambda: g.users.list().first_page(),
+        "/v2/users/extensive": lambda: list(g.users.extensive(user_ids=["1"])),
+    }
+    for path, listing in listings.items():
+        with pytest.raises(NotFoundError) as info:
+            listing()
+        assert info.value.status_code == 404
+        assert f"https://gong.test{path}" in str(info.value)  # the URL that answered, without its query
+
+    async def main() -> None:
+        with pytest.raises(NotFoundError, match=r"https://gong\.test/v2/calls"):
+            [c async for c in mock_async_gong(answer).calls.list()]
+
+    asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "No calls found corresponding to the provided filters",
+        "No users found corresponding to the provided filters",
+        "No folders found for the specified period",
+        "No logs found for the specified period.",
+    ],
+)
+def test_gongs_empty_listing_messages_are_empty_results(message: str) -> None:
+    assert list(mock_gong(lambda r: gong_error(404, message)).users.list()) == []
+
+
 def test_other_errors_on_a_list_still_raise() -> None:
     g = mock_gong(lambda r: gong_error(400, "fromDateTime is malformed"))
     with pytest.raises(GongError, match="malformed"):

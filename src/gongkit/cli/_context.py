@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
 from gongkit.db import Database, migrate
 from gongkit.kernel.config import ServerSettings
+from gongkit.kernel.redaction import RedactingFormatter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,8 +48,39 @@ def open_store(settings: ServerSettings) -> Database:
     return Database(settings.database_url)
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a record comes (a test runner may swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def client_logging() -> None:
+    """Route every log record of a client command (the SDK's, httpx's and httpcore's request lines, the MCP
+    SDK's) to stderr through the redacting formatter, at ``$GONGKIT_LOG_LEVEL`` (default: warning). The
+    command owns its process, so this replaces whatever the root logger had: no record leaves unmasked, and
+    stdout (``gongkit mcp``'s protocol channel) stays clean."""
+    handler = _StderrHandler()
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(os.environ.get("GONGKIT_LOG_LEVEL", "warning").upper())
+
+
+def _with_client_logging(fn: F) -> F:
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        client_logging()
+        return fn(*args, **kwargs)
+
+    return cast(F, run)
+
+
 def client_options(fn: F) -> F:
-    """How a client command reaches Gong (or a gongkit server): base URL and credentials."""
+    """How a client command reaches Gong (or a gongkit server): base URL and credentials. The command's logging
+    goes through :func:`client_logging`."""
+    fn = _with_client_logging(fn)
     fn = click.option(
         "--bearer-token",
         envvar="GONG_BEARER_TOKEN",

@@ -1,9 +1,11 @@
 """``gongkit demo`` (what ``make demo`` runs): a server on the embedded store with a demo company, toured with
 the SDK, serving until Ctrl-C. Also the demo-company helpers of ``serve --demo`` and ``admin demo``.
 
-The demo company and its credentials are derived from a seed (:mod:`gongkit.demo`), so every run prints the same
-credentials. Making the company and its key is library code (:func:`gongkit.demo.ensure_demo_company`); this
-module only chooses the size, passes the settings and prints.
+The demo company's data is derived from a seed (:mod:`gongkit.demo`); its key is random, made the first time a
+store (the data directory's, unless ``--database`` names another) gets the company, and kept there, so every run
+on that store prints the same credentials and no two installs share them. Making the company and its key is
+library code (:func:`gongkit.demo.ensure_demo_company`); this module only chooses the size, passes the settings
+and prints.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ opportunities, calls (parties, CRM context, transcripts, content and interaction
 grants, library folders, recordings), e-mails, meetings and engagement events. ``ensure_demo_company(db)`` does
 that unless the company exists, and in both cases returns the credentials to reach it.
 
-Determinism: everything is derived from ``seed`` (and the company id, for the numeric ids); nothing reads the
+Determinism: the data is derived from ``seed`` (and the company id, for the numeric ids); nothing reads the
 wall clock. Times are placed in the ~18 months before the fixed :data:`REFERENCE_MS`. The same seed and size
-give the same rows, row for row.
+give the same rows, row for row. The credentials are the exception: the demo key is random, made when a store
+gets its demo company, and kept in that store (:func:`demo_credentials`), so no two installs share a key.
 
 Privacy subjects: a few well-known people (:data:`PRIVACY_SUBJECTS`) appear in every kind of reference the
 data-privacy operations look for, so that look-ups and erasures have something to find.
@@ -21,14 +22,13 @@ for. ``progress`` is called as ``progress(phase, done, total)`` after each batch
 
 from __future__ import annotations
 
-import base64
 import gc
-import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, delete, insert, select
 
 from gongkit import control as admin
 from gongkit.db import schema as s
@@ -38,7 +38,7 @@ from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
 from gongkit.demo.state import Progress, State
 from gongkit.demo.subjects import SUBJECTS, PrivacySubject
 from gongkit.kernel.clock import FixedClock, SystemClock
-from gongkit.kernel.errors import Conflict, NotFound
+from gongkit.kernel.errors import Conflict
 
 
 @dataclass
@@ -75,13 +75,12 @@ def demo_company_id(seed: int = 1, name: str = "Acme Robotics") -> int:
     return (1 << 62) | (hash_int("company", seed, name) & MASK62)
 
 
-def demo_credentials(seed: int = 1) -> tuple[str, str]:
-    """The access key and secret ``create_demo_company`` makes for this seed (demo use only: anyone who knows
-    the seed knows them)."""
-    key = hashlib.sha256(f"gongkit-demo-access-key:{seed}".encode()).hexdigest()[:32].upper()
-    digest = hashlib.sha256(f"gongkit-demo-secret:{seed}".encode()).digest()
-    secret = base64.urlsafe_b64encode(digest).decode().rstrip("=")
-    return key, secret
+def demo_credentials(db: Database, *, seed: int = 1) -> tuple[str, str] | None:
+    """The access key and secret kept for the demo company of ``seed`` in this store (made at random with the
+    company, see :func:`demo_access`), or ``None`` when the store has none."""
+    with db.read() as conn:
+        pair = _kept_pair(conn, demo_company_id(seed))
+    return (pair.access_key, pair.secret) if pair is not None else None
 
 
 def create_demo_company(
@@ -99,10 +98,10 @@ def create_demo_company(
     app_url: str = "http://localhost:8080",
     time_zone: str = "US/Pacific",
 ) -> DemoSummary:
-    """Create the demo company (id from :func:`demo_company_id`), one API key (from :func:`demo_credentials`
-    unless given) and its data. Raises :class:`~gongkit.kernel.errors.Conflict` if that company already exists."""
+    """Create the demo company (id from :func:`demo_company_id`), one API key (random unless given, and kept in
+    the store: :func:`demo_credentials`) and its data. Raises :class:`~gongkit.kernel.errors.Conflict` if that
+    company already exists."""
     company_id = demo_company_id(seed, name)
-    default_key, default_secret = demo_credentials(seed)
     settings: dict[str, Any] = {"time_zone": time_zone}
     if rate_per_second is not None:
         settings["rate_per_second"] = rate_per_second
@@ -114,14 +113,8 @@ def create_demo_company(
         if exists is not None:
             raise Conflict(f"a demo company with seed {seed} and name {name!r} already exists ({company_id})")
         admin.create_company(conn, clock, name, company_id=company_id, **settings)
-        keys = admin.create_api_key(
-            conn,
-            clock,
-            company_id,
-            name="demo",
-            access_key=access_key or default_key,
-            secret=secret or default_secret,
-        )
+        keys = admin.create_api_key(conn, clock, company_id, name="demo", access_key=access_key, secret=secret)
+        _keep_pair(conn, company_id, keys)
     summary = generate(
         db, company_id, seed=seed, size=size, media_dir=media_dir, progress=progress, app_url=app_url, name=name
     )
@@ -209,24 +202,53 @@ class DemoAccess:
     summary: DemoSummary | None = None
 
 
+#: Where a store keeps the demo key of a company: an ``instance_settings`` row, in the same store as the key it
+#: names. A file in the data directory would fall out of step with the key whenever the database is elsewhere
+#: (PostgreSQL) or is reset; and whoever can read the store can already read everything the demo key opens.
+_KEPT_PAIR = "demo-credentials:{company_id}"
+
+
+def _keep_pair(conn: Connection, company_id: int, pair: admin.KeyPair) -> None:
+    name = _KEPT_PAIR.format(company_id=company_id)
+    value = json.dumps({"accessKey": pair.access_key, "secret": pair.secret})
+    conn.execute(delete(s.instance_settings).where(s.instance_settings.c.key == name))
+    conn.execute(insert(s.instance_settings).values(key=name, value=value))
+
+
+def _kept_pair(conn: Connection, company_id: int) -> admin.KeyPair | None:
+    """The kept demo key of the company, if it is still an active key of that company with that secret."""
+    name = _KEPT_PAIR.format(company_id=company_id)
+    raw = conn.execute(select(s.instance_settings.c.value).where(s.instance_settings.c.key == name)).scalar()
+    if raw is None:
+        return None
+    kept = json.loads(raw)
+    key = conn.execute(
+        select(s.api_keys.c.company_id, s.api_keys.c.secret_hash, s.api_keys.c.revoked_ms).where(
+            s.api_keys.c.access_key == kept["accessKey"]
+        )
+    ).first()
+    if key is None or key.company_id != company_id or key.revoked_ms is not None:
+        return None
+    if not admin.secret_matches(kept["secret"], key.secret_hash):
+        return None
+    return admin.KeyPair(kept["accessKey"], kept["secret"])
+
+
 def demo_access(db: Database, *, seed: int = 1) -> DemoAccess | None:
-    """The demo company of ``seed`` with its known key (:func:`demo_credentials`), or ``None`` if the database
-    does not have that company. The known key is added if it is missing; if it was revoked (or is taken), a new
-    key named ``demo`` is made instead."""
+    """The demo company of ``seed`` with its kept key (:func:`demo_credentials`), or ``None`` if the database
+    does not have that company. If the kept key is missing or no longer works (revoked), a new random key named
+    ``demo`` is made and kept instead, so the next look-up finds that one."""
     company_id = demo_company_id(seed)
-    key, secret = demo_credentials(seed)
-    with db.write() as conn:
-        try:
-            admin.get_company(conn, company_id)
-        except NotFound:
+    with db.read() as conn:
+        if not conn.execute(select(s.companies.c.id).where(s.companies.c.id == company_id)).first():
             return None
-        clock = SystemClock()
-        try:
-            pair = admin.create_api_key(
-                conn, clock, company_id, name="demo", access_key=key, secret=secret, exist_ok=True
-            )
-        except Conflict:
-            pair = admin.create_api_key(conn, clock, company_id, name="demo")
+        pair = _kept_pair(conn, company_id)
+    if pair is None:
+        with db.write() as conn:
+            pair = _kept_pair(conn, company_id)  # another process may have made it meanwhile
+            if pair is None:
+                pair = admin.create_api_key(conn, SystemClock(), company_id, name="demo")
+                _keep_pair(conn, company_id, pair)
     return DemoAccess(company_id, pair.access_key, pair.secret)
 
 

@@ -1,29 +1,104 @@
 """Masking data subjects out of text that leaves the process: log lines, above all.
 
-:func:`redact_query` hides the values of the data-privacy query parameters; :func:`scrub` masks anything
-shaped like an e-mail address or a phone number, in clear or URL-encoded.
+:func:`redact_query` hides the values of the data-privacy query parameters (and of any parameter whose name
+speaks of a mail or a phone, misspelled or not); :func:`scrub` masks anything shaped like an e-mail address or a
+phone number: in clear, with non-ASCII (internationalised) names, or URL-encoded (once or twice), wherever it
+sits in the text. :class:`RedactingFormatter` applies :func:`scrub` to every part of a log record.
+
+What counts as a phone number needs a leading ``+`` (or ``%2B``) and at least seven digits, so ids (long runs of
+digits), timestamps (``+02:00``) and short numbers (``?workspaceId=+12``) are left alone.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-REDACTED_PARAMS = frozenset({"emailAddress", "phoneNumber", "email", "phone"})
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+(?:@|%40)[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_PHONE_RE = re.compile(r"(?:\+|%2[Bb])[\d\s().\-/]{6,}\d")
+__all__ = ["REDACTED", "RedactingFormatter", "is_subject_param", "redact_query", "scrub"]
+
+REDACTED = "[redacted]"
+
+_OCTET = r"%(?:25)?[0-9A-Fa-f]{2}"  # one percent-encoded byte, or a twice-encoded one
+_LOCAL_CHARS = r"\w.+\-!#$'*^`{|}~"  # \w: the letters and digits of every script
+# An address starts where a run of address characters starts (a search then looks at each run once).
+_LOCAL = rf"(?<![{_LOCAL_CHARS}%])(?:[{_LOCAL_CHARS}]|{_OCTET})+"
+_AT = r"(?:@|%(?:25)?40)"
+_LABEL = rf"(?:[\w\-]|{_OCTET})+"
+_DOT = r"(?:\.|%(?:25)?2[Ee])"
+_EMAIL_RE = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+")
+
+_PLUS = r"(?:\+|%(?:25)?2[Bb])"
+# What may sit between the digits: spaces and tabs (not line breaks), ( ) . - / and + (a space in a query
+# string), in clear or percent-encoded.
+_SEP = r"(?:[^\S\r\n]|[().\-/+]|%(?:25)?(?:20|2[89A-Fa-f]))"
+_PHONE_RE = re.compile(rf"{_PLUS}{_SEP}{{0,3}}\d(?:{_SEP}{{0,3}}\d){{6,}}")
+
+_SUBJECT_PARAM_RE = re.compile(r"mail|phone", re.IGNORECASE)
+
+
+def is_subject_param(name: str) -> bool:
+    """Whether a query parameter of this name carries a data subject: Gong's ``emailAddress`` and
+    ``phoneNumber``, and any other name that speaks of a mail or a phone (``email``, ``emailAdress``, ...)."""
+    return _SUBJECT_PARAM_RE.search(name) is not None
 
 
 def redact_query(query: str) -> str:
+    """``query`` with the values of the subject parameters replaced by ``[redacted]``, every other value then
+    passed through :func:`scrub` (a re-encoded query string: ASCII only)."""
     if not query:
         return ""
     pairs = parse_qsl(query, keep_blank_values=True)
-    return urlencode([(k, "[redacted]" if k in REDACTED_PARAMS else v) for k, v in pairs])
+    return scrub(urlencode([(k, REDACTED if is_subject_param(k) else v) for k, v in pairs]))
 
 
 def scrub(text: str) -> str:
-    if "@" in text or "%40" in text:
+    """``text`` with every e-mail address replaced by ``[email]`` and every phone number by ``[phone]``."""
+    if "@" in text or "%40" in text or "%2540" in text:
         text = _EMAIL_RE.sub("[email]", text)
-    if "+" in text or "%2B" in text or "%2b" in text:
+    if "+" in text or "%" in text:
         text = _PHONE_RE.sub("[phone]", text)
     return text
+
+
+class _Scrubbed:
+    """A log argument that formats as the scrubbed text of the original, for ``%s`` and ``%r`` alike."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return scrub(str(self.value))
+
+    def __repr__(self) -> str:
+        return scrub(repr(self.value))
+
+
+def _safe_arg(value: object) -> object:
+    return value if isinstance(value, (int, float)) else _Scrubbed(value)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats a record with its message, each of its arguments, its traceback and stack passed through
+    :func:`scrub` one by one, so a subject cannot leave in any of them, while numbers that merely follow a
+    masked value on the line (an access line's status and duration) are never mistaken for part of it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        safe = logging.makeLogRecord(record.__dict__)  # the other handlers still get the record as it came
+        safe.msg = scrub(str(record.msg))
+        args: Any = record.args
+        if isinstance(args, Mapping):
+            safe.args = {key: _safe_arg(value) for key, value in args.items()}
+        elif args:
+            safe.args = tuple(_safe_arg(value) for value in args)
+        if record.exc_info and not record.exc_text:
+            safe.exc_text = self.formatException(record.exc_info)
+        if safe.exc_text:
+            safe.exc_text = scrub(safe.exc_text)
+        if record.stack_info:
+            safe.stack_info = scrub(record.stack_info)
+        return super().format(safe)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from gongkit.sdk.errors import GongError
+from gongkit.sdk.errors import GongError, NotFoundError
 from gongkit.types.common import Records
 
-__all__ = ["AsyncFetch", "Fetch", "Page", "next_cursor"]
+__all__ = ["AsyncFetch", "Fetch", "Page", "is_empty_listing", "next_cursor"]
+
+#: How Gong words "this listing has nothing for these filters" in the 404 it answers instead of an empty
+#: page: "No calls found for the specified period", "No users found corresponding to the provided filters",
+#: "No folders found ...", "No logs found ...", "No stats found ..." (its reference and its answers).
+EMPTY_LISTING_MESSAGE = re.compile(
+    r"No [\w ]+ found (?:for the specified period|corresponding to the provided filters)\.?", re.IGNORECASE
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,6 +58,21 @@ class Page(Generic[M]):
     @classmethod
     def empty(cls, request_id: str | None = None) -> Page[M]:
         return cls(items=[], records=Records(), request_id=request_id)
+
+
+def is_empty_listing(error: NotFoundError) -> bool:
+    """Whether a 404 is Gong's answer for an empty listing: its envelope ``{"requestId": ..., "errors": [...]}``
+    whose every message says nothing was found for the filters. Any other 404 (a wrong base URL, a route the
+    server does not have, a server that is not Gong) is not an empty result."""
+    body = error.body
+    if not isinstance(body, dict) or not isinstance(body.get("requestId"), str):
+        return False
+    messages = body.get("errors")
+    return (
+        isinstance(messages, list)
+        and bool(messages)
+        and all(isinstance(m, str) and EMPTY_LISTING_MESSAGE.fullmatch(m.strip()) for m in messages)
+    )
 
 
 Fetch = Callable[[str | None], Page[M]]

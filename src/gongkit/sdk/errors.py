@@ -132,7 +132,8 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """404: the entity does not exist (list operations turn Gong's 404-for-empty into an empty result)."""
+    """404: the entity does not exist, or the URL is wrong; the message names the URL. List operations turn
+    Gong's own 404 for an empty listing (its envelope with "No ... found ...") into an empty result."""
 
 
 class ConflictError(APIStatusError):
@@ -184,6 +185,8 @@ def status_error(
         cls = InternalServerError if status_code >= 500 else APIStatusError
     detail = "; ".join(errors) if errors else (response.reason_phrase if response is not None else "") or "error"
     message = f"{status_code}: {detail}"
+    if cls is NotFoundError and request is not None:
+        message += f" at {request.method} {request.url.copy_with(query=None, fragment=None)}"
     if request_id:
         message += f" (requestId {request_id})"
     kwargs: dict[str, Any] = {

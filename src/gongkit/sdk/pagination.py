@@ -10,8 +10,10 @@ body of POST operations. The pagers hide all that::
         print(page.records.totalRecords, len(page.items), page.records.cursor)
 
 Pagers are lazy (nothing is sent until you iterate) and can be iterated again (from the first page).
-Gong answers an empty list with 404 ("No calls found for the specified period"); a pager sees that as an
-empty page, so iterating yields nothing. The async pagers (``async for``) behave the same.
+Gong answers an empty list with 404 and its envelope ("No calls found for the specified period"); a pager sees
+that answer as an empty page, so iterating yields nothing. Any other 404 (a wrong base URL, a server that is not
+Gong) raises :class:`~gongkit.sdk.errors.NotFoundError` naming the URL. The async pagers (``async for``) behave
+the same.
 
 :class:`AsyncPager` is written in ``_async/pager.py``; :class:`SyncPager` is generated from it.
 """

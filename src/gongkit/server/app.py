@@ -99,13 +99,11 @@ class RequestIdAndLogMiddleware:
                 await error_response(rid, ApiError())(scope, receive, send_wrapper)
         finally:
             if logs.access_logger.isEnabledFor(logging.INFO):
-                query = logs.redact_query(scope.get("query_string", b"").decode("latin-1"))
                 logs.access_logger.info(
-                    "%s %s %s%s %d %.1fms",
+                    "%s %s %s %d %.1fms",
                     rid,
                     scope["method"],
-                    scope["path"],
-                    f"?{query}" if query else "",
+                    logs.access_target(scope),
                     status,
                     (time.perf_counter() - started) * 1000,
                 )

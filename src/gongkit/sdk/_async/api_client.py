@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from gongkit.sdk._async.pager import AsyncPager
 from gongkit.sdk._base_client import AsyncSleep, BaseClient, RequestFiles, file_positions, rewind, with_cursor
-from gongkit.sdk._page import Page
+from gongkit.sdk._page import Page, is_empty_listing
 from gongkit.sdk._utils import clean_params
 from gongkit.sdk.errors import GongError, NotFoundError
 
@@ -110,7 +110,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, AsyncSleep]):
     ) -> AsyncPager[M]:
         """A lazy iterator over a cursor-paged list: ``body[item_key]`` of each page, as ``model``s.
 
-        A 404 answer is an empty page (Gong's way of saying "nothing found" on list operations).
+        Gong's 404 for "nothing found for these filters" is an empty page (:func:`~gongkit.sdk._page.is_empty_listing`);
+        any other 404 raises :class:`~gongkit.sdk.errors.NotFoundError`.
         """
         verb = method.upper()
 
@@ -119,6 +120,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, AsyncSleep]):
             try:
                 data = await self.request(verb, path, params=query, json=body)
             except NotFoundError as exc:
+                if not is_empty_listing(exc):
+                    raise
                 return Page.empty(exc.request_id)
             return Page.parse(data, item_key, model)
 

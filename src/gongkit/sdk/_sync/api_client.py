@@ -12,7 +12,7 @@ import httpx
 from pydantic import BaseModel
 
 from gongkit.sdk._base_client import BaseClient, RequestFiles, Sleep, file_positions, rewind, with_cursor
-from gongkit.sdk._page import Page
+from gongkit.sdk._page import Page, is_empty_listing
 from gongkit.sdk._sync.pager import SyncPager
 from gongkit.sdk._utils import clean_params
 from gongkit.sdk.errors import GongError, NotFoundError
@@ -111,7 +111,8 @@ class SyncAPIClient(BaseClient[httpx.Client, Sleep]):
     ) -> SyncPager[M]:
         """A lazy iterator over a cursor-paged list: ``body[item_key]`` of each page, as ``model``s.
 
-        A 404 answer is an empty page (Gong's way of saying "nothing found" on list operations).
+        Gong's 404 for "nothing found for these filters" is an empty page (:func:`~gongkit.sdk._page.is_empty_listing`);
+        any other 404 raises :class:`~gongkit.sdk.errors.NotFoundError`.
         """
         verb = method.upper()
 
@@ -120,6 +121,8 @@ class SyncAPIClient(BaseClient[httpx.Client, Sleep]):
             try:
                 data = self.request(verb, path, params=query, json=body)
             except NotFoundError as exc:
+                if not is_empty_listing(exc):
+                    raise
                 return Page.empty(exc.request_id)
             return Page.parse(data, item_key, model)
 

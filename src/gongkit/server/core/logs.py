@@ -1,31 +1,45 @@
 """Server logging that never carries a data subject in clear text (masking: :mod:`gongkit.kernel.redaction`).
 
-Access lines redact the values of the data-privacy query parameters; every record of the server's loggers
-then passes a formatter that masks anything shaped like an e-mail address or a phone number, so an exception
-message or a third-party log line cannot leak one either.
+Access lines carry the request target as :func:`access_target` writes it: the path with whitespace and control
+characters percent-encoded (one line per request, whatever the path holds) and the query with the values of the
+subject parameters redacted. Every record of every logger of the process (gongkit's, uvicorn's and any
+third-party library's, through the root logger) then passes :class:`RedactingFormatter`, which masks anything
+shaped like an e-mail address or a phone number in the message, each of its arguments and any traceback.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from gongkit.kernel.redaction import redact_query, scrub
+from gongkit.kernel.redaction import RedactingFormatter, redact_query, scrub
 
 access_logger = logging.getLogger("gongkit.access")
 
+__all__ = ["RedactingFormatter", "access_logger", "access_target", "configure", "redact_query", "scrub"]
 
-__all__ = ["access_logger", "configure", "redact_query", "scrub"]
+#: The loggers set to the configured level; every other logger reaches the handlers through the root logger,
+#: at WARNING and above.
+SERVER_LOGGERS = ("gongkit", "uvicorn", "uvicorn.error")
+
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x20\x7f-\xa0\s]")
 
 
-class RedactingFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return scrub(super().format(record))
+def access_target(scope: Mapping[str, Any]) -> str:
+    """The request target of an access line: the decoded path, with whitespace and control characters
+    percent-encoded, then ``?`` and the redacted query (:func:`~gongkit.kernel.redaction.redact_query`)."""
+    path = _UNPRINTABLE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), str(scope["path"]))
+    query = redact_query(bytes(scope.get("query_string", b"")).decode("latin-1"))
+    return f"{path}?{query}" if query else path
 
 
 def configure(level: str = "info", log_file: Path | None = None) -> None:
-    """Route gongkit's and uvicorn's loggers through the redacting formatter, to stderr and ``log_file``."""
+    """Route every logger of the process through the redacting formatter, to stderr and ``log_file``:
+    gongkit's and uvicorn's at ``level``, any other (third-party libraries) at WARNING and above."""
     fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
@@ -33,9 +47,12 @@ def configure(level: str = "info", log_file: Path | None = None) -> None:
         handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
     for h in handlers:
         h.setFormatter(fmt)
-    for name in ("gongkit", "uvicorn", "uvicorn.error"):
+    for name in SERVER_LOGGERS:
         logger = logging.getLogger(name)
         logger.handlers = list(handlers)
         logger.setLevel(level.upper())
         logger.propagate = False
+    root = logging.getLogger()
+    root.handlers = list(handlers)
+    root.setLevel(logging.WARNING)
     logging.getLogger("uvicorn.access").disabled = True

@@ -185,9 +185,7 @@ def _parties(b: Batch, c: CallSeed, call_id: int, path: str) -> list[dict[str, A
                 .mappings()
                 .first()
             )
-            if found is None:
-                b.problems.append(f"{path}.parties[{i}].userId: {p.userId} is not a user of this company")
-            else:
+            if found is not None:
                 name = " ".join(x for x in (found["first_name"], found["last_name"]) if x) or None
                 person = {
                     "name": name,
@@ -195,6 +193,8 @@ def _parties(b: Batch, c: CallSeed, call_id: int, path: str) -> list[dict[str, A
                     "email_address": found["email_address"],
                     "phone_number": found["phone_number"],
                 }
+            elif c.parties is not None:  # the default host is checked as the primaryUserId
+                b.problems.append(f"{path}.parties[{i}].userId: {p.userId} is not a user of this company")
         party_id = b.new_id(p.id, s.call_parties, "party", f"{path}.parties[{i}]")
         rows.append(
             {

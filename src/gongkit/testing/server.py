@@ -131,6 +131,9 @@ class GongServer:
         else:
             self.base_url = "http://testserver"
         settings.app_url = self.base_url
+        # Credentials are checked on every request, so that a moved clock (an expired token) or a revoked key
+        # takes effect at once rather than after the cache's second of wall time.
+        settings.credential_cache_seconds = 0.0
         self._test_client: Any = None
         self._transport: _PortalTransport | None = None
         self._uvicorn: Any = None

@@ -4,55 +4,26 @@
 httpx), ``tests/test_call_digest.py`` (its three tests, on the plugin's fixtures) and ``tests/test_plugin.py``
 (the plugin's behaviours as a project meets them: fixture names beside the project's own, seeding from YAML and
 JSON, seed errors, the clock, rate limits, the demo company, the loopback server). It is copied out of the
-repository and run with this interpreter; gongkit is the one under test (``PYTHONPATH``). Where gongkit's
-``pytest11`` entry point is not registered in this environment (an install older than the entry point), the
-plugin is named with ``-p`` instead.
+repository and run by :func:`tests.testing.project.run_pytest`.
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import gongkit
+from tests.testing.project import SRC, run_pytest
 
 SAMPLE = Path(__file__).parent / "sample_project"
-SRC = Path(gongkit.__file__).resolve().parents[1]
-
-
-def entry_point_registered() -> bool:
-    return any(
-        ep.name == "gongkit" and ep.value == "gongkit.testing.plugin"
-        for ep in importlib.metadata.entry_points(group="pytest11")
-    )
-
-
-def run_sample(tmp_path: Path) -> tuple[dict[str, str], str]:
-    """Run the sample project's tests; the outcome of each (``passed``, ``failed``, ...) and the output."""
-    project = tmp_path / "call-digest"
-    shutil.copytree(SAMPLE, project, ignore=shutil.ignore_patterns("__pycache__"))
-    report = tmp_path / "report.xml"
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", f"--junitxml={report}"]
-    if not entry_point_registered():
-        command += ["-p", "gongkit.testing.plugin"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "GONG_", "GONGKIT_"))}
-    env["PYTHONPATH"] = os.pathsep.join([str(project), str(SRC)])
-    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=240)
-    output = done.stdout + done.stderr
-    outcomes: dict[str, str] = {}
-    for case in ET.parse(report).getroot().iter("testcase"):
-        outcome = next((child.tag for child in case if child.tag in ("failure", "error", "skipped")), "passed")
-        outcomes[f"{case.get('classname', '').rsplit('.', 1)[-1]}::{case.get('name')}"] = outcome
-    return outcomes, output
 
 
 def test_a_sample_project_tests_its_own_gong_code_with_the_plugin(tmp_path: Path) -> None:
-    outcomes, output = run_sample(tmp_path)
+    project = tmp_path / "call-digest"
+    shutil.copytree(SAMPLE, project, ignore=shutil.ignore_patterns("__pycache__"))
+    outcomes, output = run_pytest(project)
     assert outcomes == {
         "test_call_digest::test_calls_per_rep": "passed",
         "test_call_digest::test_customer_quotes": "passed",

@@ -216,6 +216,14 @@ class GongServer:
             key = control.create_api_key(conn, self.clock, cid)
         return GongCompany(cid, name, GongCredentials(self.base_url, key.access_key, key.secret))
 
+    def create_token(self, company: GongCompany, *scopes: str, expires_in_seconds: int | None = None) -> str:
+        """A Bearer token of ``company`` with ``scopes`` (e.g. ``api:calls:read:basic``), expiring by the server's
+        clock after ``expires_in_seconds`` (never without it)."""
+        with self.db.write() as conn:
+            return control.create_token(
+                conn, self.clock, company.id, list(scopes), expires_in_seconds=expires_in_seconds
+            )
+
     def demo_company(self, seed: int = 1, *, rate_limits: RateLimits = "off") -> GongCompany:
         """The demo company of ``seed`` (which must be in the store: see the ``gong_demo`` marker), under the
         rate-limit profile ``rate_limits``."""

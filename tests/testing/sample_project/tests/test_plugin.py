@@ -8,7 +8,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from gongkit import control
 from gongkit.testing import SeedError
 
 
@@ -62,8 +61,7 @@ def test_bad_seed_data_names_every_field_and_writes_nothing(gong, gong_seed):
 def test_the_clock_can_be_frozen_and_moved(gong_server, gong_company, gong_clock, gong_seed):
     gong_clock.freeze("2025-03-01T12:00:00Z")
     uid = gong_seed.user(emailAddress="new@acme.example")
-    with gong_server.db.write() as conn:
-        token = control.create_token(conn, gong_clock, gong_company.id, ["api:users:read"], expires_in_seconds=3600)
+    token = gong_server.create_token(gong_company, "api:users:read", expires_in_seconds=3600)
     with gong_server.http_client(headers={"Authorization": f"Bearer {token}"}) as http:
         user = http.get(f"/v2/users/{uid}").json()["user"]
         assert user["created"] == "2025-03-01T12:00:00Z"

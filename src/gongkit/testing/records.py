@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from gongkit.db import schema as s
 from gongkit.db.rows import call_url
+from gongkit.kernel.ids import MAX_ID
 from gongkit.testing.shapes import (
     CallSeed,
     CrmObjectSeed,
@@ -176,6 +177,8 @@ def call(b: Batch, c: CallSeed, path: str) -> int:
 def _parties(b: Batch, c: CallSeed, call_id: int, path: str) -> list[dict[str, Any]]:
     """The call's party rows; a party naming a user takes what it does not give from the user."""
     given = c.parties if c.parties is not None else [_host(c)]
+    # Ids not given are consecutive from one derived id, so the parties are served in the order given.
+    first = min(b.seeder.next_id(b.conn, s.call_parties, "party"), MAX_ID - len(given))
     rows = []
     for i, p in enumerate(given):
         person: dict[str, Any] = {}
@@ -195,7 +198,7 @@ def _parties(b: Batch, c: CallSeed, call_id: int, path: str) -> list[dict[str, A
                 }
             elif c.parties is not None:  # the default host is checked as the primaryUserId
                 b.problems.append(f"{path}.parties[{i}].userId: {p.userId} is not a user of this company")
-        party_id = b.new_id(p.id, s.call_parties, "party", f"{path}.parties[{i}]")
+        party_id = b.new_id(p.id if p.id is not None else first + i, s.call_parties, "party", f"{path}.parties[{i}]")
         rows.append(
             {
                 "id": party_id,

@@ -20,7 +20,7 @@ import base64
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import Any, Literal
 
@@ -96,7 +96,7 @@ class _PortalTransport(httpx.BaseTransport):
         inner = self._client.build_request(
             request.method, str(request.url), headers=request.headers.raw, content=request.read()
         )
-        answer = self._client.send(inner)
+        answer = self._client.send(inner, follow_redirects=False)  # redirects are the caller's to follow
         return httpx.Response(answer.status_code, headers=answer.headers.raw, content=answer.content)
 
 
@@ -119,7 +119,6 @@ class GongServer:
         if mode not in ("inprocess", "loopback"):
             raise ValueError(f"a server mode is 'inprocess' or 'loopback', not {mode!r}")
         self.mode = mode
-        self.settings = settings
         self.clock = TestClock()
         self.db = Database(settings.database_url)
         self._socket: socket.socket | None = None
@@ -130,10 +129,9 @@ class GongServer:
             self.base_url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
         else:
             self.base_url = "http://testserver"
-        settings.app_url = self.base_url
-        # Credentials are checked on every request, so that a moved clock (an expired token) or a revoked key
-        # takes effect at once rather than after the cache's second of wall time.
-        settings.credential_cache_seconds = 0.0
+        # The links the server writes point at it; credentials are checked on every request, so that a moved
+        # clock (an expired token) or a revoked key takes effect at once, not after the cache's second.
+        self.settings = replace(settings, app_url=self.base_url, credential_cache_seconds=0.0)
         self._test_client: Any = None
         self._transport: _PortalTransport | None = None
         self._uvicorn: Any = None

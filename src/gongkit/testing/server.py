@@ -225,12 +225,14 @@ class GongServer:
     def demo_company(self, seed: int = 1, *, rate_limits: RateLimits = "off") -> GongCompany:
         """The demo company of ``seed`` (which must be in the store: see the ``gong_demo`` marker), under the
         rate-limit profile ``rate_limits``."""
-        from gongkit.demo import demo_company_id, demo_credentials
+        from gongkit.demo import demo_access
 
-        cid = demo_company_id(seed)
+        access = demo_access(self.db, seed=seed)
+        if access is None:
+            raise LookupError(f"the store has no demo company of seed {seed}: mark the test with gong_demo")
+        cid = access.company_id
         limits, _ = RATE_PROFILES[rate_limits]
         with self.db.write() as conn:
             control.update_company(conn, cid, **limits)
             name = str(control.get_company(conn, cid)["name"])
-        key, secret = demo_credentials(seed)
-        return GongCompany(cid, name, GongCredentials(self.base_url, key, secret))
+        return GongCompany(cid, name, GongCredentials(self.base_url, access.access_key, access.secret))

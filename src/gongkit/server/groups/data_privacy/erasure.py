@@ -33,7 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, Text, and_, cast, delete, func, or_, select, update
+from sqlalchemy import Column, Connection, Table, Text, and_, cast, delete, or_, select, update
 
 from gongkit.control import get_company
 from gongkit.db import Database
@@ -67,7 +67,14 @@ from gongkit.server.groups.data_privacy.lookup import (
     find_references,
     person_for_phone,
 )
-from gongkit.server.groups.data_privacy.mentions import TEXT_COLUMNS, TOUCHED_TABLES, SubjectText, TextColumns
+from gongkit.server.groups.data_privacy.mentions import (
+    TEXT_COLUMNS,
+    TOUCHED_TABLES,
+    SubjectText,
+    TextColumns,
+    company_holds_most_calls,
+    company_rows,
+)
 from gongkit.server.groups.data_privacy.storage import forget_freed_storage
 
 __all__ = ["TEXT_COLUMNS", "TOUCHED_TABLES", "ErasureRunner", "Outcome"]
@@ -129,26 +136,6 @@ def integrity_violations(planned: dict[str, int], company: dict[str, Any]) -> li
     return [
         f"{planned[key]} {label} (limit {company[col]})" for key, col, label in limits if planned[key] > company[col]
     ]
-
-
-def company_holds_most_calls(conn: Connection, company_id: int) -> bool:
-    """Whether the company holds at least half of the store's calls (two counts over the calls' narrowest
-    index): then a sequential pass over a table costs less than walking the company's index."""
-    mine = conn.execute(select(func.count()).select_from(calls).where(calls.c.company_id == company_id)).scalar_one()
-    every = conn.execute(select(func.count()).select_from(calls)).scalar_one()
-    return bool(mine) and 2 * mine >= every
-
-
-def company_rows(table: Table, company_id: int) -> Any:
-    """A condition that reads only the company's rows of ``table``: through an index that starts with
-    ``company_id``, else through the company's calls (the ``call_id`` index of a call's child rows); a table
-    with neither (library folders, a few per company) is filtered as it is read."""
-    if any(next(iter(ix.columns)).name == "company_id" for ix in table.indexes):
-        return table.c.company_id == company_id
-    if "call_id" in table.c:
-        mine = select(calls.c.id).where(calls.c.company_id == company_id)
-        return and_(table.c.call_id.in_(mine), (table.c.company_id + 0) == company_id)
-    return table.c.company_id == company_id
 
 
 def _person(kind: str, subject: dict[str, Any]) -> Person:

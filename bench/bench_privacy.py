@@ -14,6 +14,13 @@ What it does, per storage engine (SQLite always; PostgreSQL when GONGKIT_BENCH_P
    what remains in other rows' text, and the storage step: WAL checkpoint on SQLite, VACUUM on PostgreSQL);
    then the same for a subject that nothing references (the fixed cost of an erasure).
 
+4. ``--flood``: another company asks for 150 erasures of subjects nothing references, then the bench company
+   asks for one (a subject with a few references): the worker thread serves them, and the time of the bench
+   company's erasure from request to DONE is printed (fair scheduling bounds it by one job of the flood);
+5. ``--residue``: on a copy of the store, a subject with 300 calls (title and transcript naming them) and 400
+   e-mails is added, bystanders' rows churn, the subject is erased, and the files (database, WAL, media) are
+   searched for every text of every erased object; the storage step's time is printed.
+
 Targets: lookup p95 <= 20 ms; erasure of 1,000 objects <= 10 s.
 
     .venv/bin/python bench/bench_privacy.py [--calls 1000000] [--transcript-share 0.02] [--lookups 400]
@@ -412,6 +419,148 @@ def bench_erasure(store: Store) -> float:
     return seconds
 
 
+def bench_flood(store: Store, n: int = 150) -> float:
+    """Seconds from the bench company's erasure request to DONE while another company's ``n`` requests wait."""
+    media = MediaStore(store.settings.media_dir)
+    with store.db.write() as conn:
+        secret = admin.instance_secret(conn)
+        other = admin.create_company(conn, SystemClock(), f"flood {time.time()}")
+    stamp = int(time.time())
+    address = f"flood.victim.{stamp}@erasure.example"
+    with store.db.write() as conn:
+        f.make_crm_object(conn, store.company_id, object_type="Contact", email_address=address)
+        f.make_email(conn, store.company_id, from_address=address, to=["rep@acme.example"])
+
+    def ask(company_id: int, value: str) -> str:
+        job_id = f"flood{random.randrange(10**12)}"
+        with store.db.write() as conn:
+            jobs.request_erasure(
+                conn,
+                SystemClock(),
+                secret,
+                job_id=job_id,
+                company_id=company_id,
+                kind="email",
+                value=value,
+                credential="bench",
+            )
+        return job_id
+
+    runner = worker.ErasureWorker(store.db, media, SystemClock(), jobs.ErasureConfig(poll_seconds=0.05))
+    for i in range(n):
+        ask(other, f"nobody.{stamp}.{i}@flood.example")
+    runner.start()
+    started = time.perf_counter()
+    ours = ask(store.company_id, address)
+    runner.wake()
+    try:
+        while True:
+            with store.db.read() as conn:
+                if jobs.get_job(conn, store.company_id, ours)["status"] in (jobs.DONE, jobs.FAILED):
+                    break
+            time.sleep(0.02)
+        seconds = time.perf_counter() - started
+        while runner.runnable():
+            time.sleep(0.2)
+    finally:
+        runner.stop()
+    print(f"  erasure under a flood of {n} requests from another company: {seconds:.2f} s to DONE")
+    return seconds
+
+
+def bench_residue(store: Store) -> tuple[int, float]:
+    """Residue hits after an erasure in a copy of the store, and the storage step's seconds."""
+    import shutil
+
+    path = store.db.sqlite_path()
+    assert path is not None
+    store.db.checkpoint()
+    copy_dir = RESULTS / "residue-copy"
+    shutil.rmtree(copy_dir, ignore_errors=True)
+    copy_dir.mkdir(parents=True)
+    shutil.copy(path, copy_dir / "gongkit.db")
+    db = Database(f"sqlite:///{copy_dir / 'gongkit.db'}")
+    media = MediaStore(copy_dir / "media")
+    c, name = store.company_id, "Scarlett Quixotica"
+    address, phone = "scarlett.quixotica@erasure.example", "+49 30 5550 1234"
+    rng = random.Random(3)
+    with db.write() as conn:
+        host = f.make_user(conn, c)
+        f.make_crm_object(conn, c, object_type="Contact", email_address=address, phone_number=phone, name=name)
+        bystanders = []
+        for i in range(600):
+            if i % 2:
+                bystanders.append(f.make_call(conn, c, primary_user_id=host, title=f"Bystander {i} " + "y" * 300).id)
+                continue
+            f.make_call(
+                conn,
+                c,
+                primary_user_id=host,
+                title=f"Outreach call with {name} q{i:03d}",
+                started_ms=1_600_000_000_000 + rng.randrange(10**11),
+                parties=[
+                    {"user_id": host, "email_address": "rep@acme.example", "affiliation": "Internal"},
+                    {"email_address": address, "phone_number": phone, "affiliation": "External", "name": name},
+                ],
+                transcript=[{"party": 1, "sentences": [{"start": 1, "end": 2, "text": f"{name} here, zq{i:03d}."}]}],
+            )
+        for i in range(400):
+            f.make_email(conn, c, from_address=address, to=["rep@acme.example"], subject=f"Re: zm{i:03d} {name}")
+    with db.write() as conn:
+        conn.execute(calls.delete().where(calls.c.id.in_(bystanders[:300])))
+    with db.read() as conn:
+        refs = data_privacy.find_references(conn, c, data_privacy.Person(frozenset({address})))
+        rows = conn.execute(select(calls.c.title, calls.c.basic_json).where(calls.c.id.in_(refs.call_ids))).all()
+    needles = [address.encode(), b"+493055501234", name.encode()]
+    needles += [t.encode() for r in rows for t in (r.title, (r.basic_json or "")[:80]) if t]
+    needles += [f"{name} here, zq{i:03d}.".encode() for i in range(0, 600, 2)]
+    needles += [f"Re: zm{i:03d} {name}".encode() for i in range(400)]
+    runner = worker.ErasureWorker(db, media, SystemClock(), jobs.ErasureConfig())
+    with db.write() as conn:
+        jobs.request_erasure(
+            conn,
+            SystemClock(),
+            admin.instance_secret(conn),
+            job_id="residue",
+            company_id=c,
+            kind="email",
+            value=address,
+            credential="bench",
+        )
+    from gongkit.server.groups.data_privacy import storage
+
+    timed: list[float] = []
+    forget = storage.forget_freed_storage
+
+    def timed_forget(target: Database, attempts: int = 20) -> bool:
+        t = time.perf_counter()
+        try:
+            return forget(target, attempts)
+        finally:
+            timed.append(time.perf_counter() - t)
+
+    storage.forget_freed_storage = timed_forget  # type: ignore[assignment]
+    try:
+        from gongkit.server.groups.data_privacy import erasure
+
+        erasure.forget_freed_storage = timed_forget  # type: ignore[assignment]
+        runner.run_pending()
+    finally:
+        erasure.forget_freed_storage = forget  # type: ignore[assignment]
+    hits = 0
+    for p in copy_dir.rglob("*"):
+        if p.is_file():
+            data = p.read_bytes()
+            for n in needles:
+                if data.count(n):
+                    hits += data.count(n)
+                    print(f"    {p.name}: {n[:60]!r} x{data.count(n)}")
+    db.dispose()
+    shutil.rmtree(copy_dir, ignore_errors=True)
+    print(f"  residue after erasure: {hits} hits; storage step {sum(timed):.1f} s")
+    return hits, sum(timed)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=1_000_000)
@@ -419,6 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lookups", type=int, default=400, help="subjects looked up per engine")
     parser.add_argument("--engine", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--rebuild", action="store_true", help="build the company again even if a store has it")
+    parser.add_argument("--flood", action="store_true", help="only: an erasure under another company's flood")
+    parser.add_argument("--residue", action="store_true", help="only: residue after an erasure (SQLite)")
     args = parser.parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
@@ -434,6 +585,13 @@ def main(argv: list[str] | None = None) -> int:
         store = open_store(engine, args.calls, args.transcript_share, args.rebuild)
         if store.built_seconds is not None:
             print(f"  built in {store.built_seconds / 60:.1f} min")
+        if args.flood or args.residue:
+            if args.flood:
+                bench_flood(store)
+            if args.residue and engine == "sqlite":
+                bench_residue(store)
+            store.db.dispose()
+            continue
         lookups = bench_lookups(store, args.lookups)
         seconds = bench_erasure(store)
         summary.append((engine, lookups, seconds))

@@ -90,15 +90,30 @@ class Database:
         name = make_url(self.url).database
         return Path(name) if name and name != ":memory:" else None
 
+    def vacuum(self) -> None:
+        """Rebuild the SQLite file page by page (no-op elsewhere). Every page is written afresh, so bytes that
+        b-tree rebalancing leaves in a page's unused space (stale copies of cells that later moved and were
+        deleted, which ``secure_delete`` never sees) are gone; the rewritten pages pass through the WAL, which
+        :meth:`checkpoint` then folds in and truncates. Writers in this process wait meanwhile."""
+        if not self.is_sqlite:
+            return
+        self._outside_transactions("PRAGMA secure_delete=ON", "VACUUM")
+
     def checkpoint(self) -> None:
         """Fold the SQLite WAL into the main file and truncate it (no-op elsewhere)."""
         if not self.is_sqlite:
             return
+        self._outside_transactions("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _outside_transactions(self, *statements: str) -> None:
+        # A connection of its own, never in a transaction (these statements refuse to run inside one), while
+        # this process's writers wait.
         with self._write_lock:
-            engine = create_engine(self.url, poolclass=NullPool)
+            engine = create_engine(self.url, poolclass=NullPool, connect_args={"timeout": 30})
             try:
                 with engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    for statement in statements:
+                        conn.exec_driver_sql(statement)
             finally:
                 engine.dispose()
 

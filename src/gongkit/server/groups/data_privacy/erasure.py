@@ -1,6 +1,6 @@
-"""Erasure of a data subject: persisted background jobs, integrity protection, "really gone".
+"""Running one erasure job: integrity protection, deletion, redaction of what remains.
 
-A job is one row of ``erasure_jobs`` (its id is the ``requestId`` the caller was answered) and a state machine
+A job is one row of ``erasure_jobs`` (its id is the ``requestId`` its caller was answered) and a state machine
 ``PENDING → IN_PROGRESS → DONE | FAILED``. Running a job is idempotent, so a job cut short by a crash is simply
 run again after a restart:
 
@@ -13,36 +13,31 @@ run again after a restart:
    store, then the rows; transcripts, comments, parties, context, stats, library entries and access grants
    cascade), then e-mail messages, meetings and invitee rows, engagement events, and the CRM Leads/Contacts last
    (they are what finds the calls linked to them, so they must outlive a crash in the phases before);
-4. what remains of the subject inside other rows' text is replaced by ``[redacted]`` (see ``TEXT_COLUMNS``);
+4. what remains of the subject inside the company's other rows' text is replaced by ``[redacted]``
+   (:mod:`.mentions`);
 5. the outcome is recorded in one transaction that also clears ``subject`` (only ``subject_hash`` stays);
-6. storage is made to forget: SQLite folds and truncates its WAL (``secure_delete`` has zeroed the freed
-   content); PostgreSQL vacuums the tables that were touched; only then does the status become ``DONE`` (or
-   ``FAILED``), so DONE means gone from the files too.
+6. the storage step (:mod:`.storage`) makes the files forget, once for every job recorded before it; only then
+   does the status become ``DONE`` (or ``FAILED``), so DONE means gone from the files too.
 
-One runner per database works at a time (a file lock beside the SQLite file, an advisory lock on PostgreSQL;
-both die with their process), so jobs run one after the other in request order and a restarted server picks up
-an unfinished job exactly once. A repeated request is its own job and its own audit record: it runs after the
-first and finds nothing left (``DONE`` with zero counts).
+The worker (:mod:`.worker`) decides which job runs when; requests coalesced with a job (:mod:`.jobs`) end with it.
 """
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
-import re
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, Table, Text, and_, cast, delete, or_, select, text, update
+from sqlalchemy import Column, Connection, Table, Text, and_, cast, delete, or_, select, update
 
 from gongkit.control import get_company
 from gongkit.db import Database
 from gongkit.db.media import MediaStore
-from gongkit.db.personal import personal_columns
 from gongkit.db.schema import (
     call_media,
     calls,
@@ -52,12 +47,18 @@ from gongkit.db.schema import (
     erasure_jobs,
     meeting_invitees,
     meetings,
-    metadata,
 )
 from gongkit.kernel.clock import Clock
-from gongkit.kernel.redaction import scrub as scrub_log_text
 from gongkit.kernel.subjects import PHONE
-from gongkit.server.groups.data_privacy.jobs import DONE, FAILED, IN_PROGRESS, RUNNABLE, ErasureConfig
+from gongkit.server.groups.data_privacy.jobs import (
+    DONE,
+    FAILED,
+    IN_PROGRESS,
+    RUNNABLE,
+    ErasureConfig,
+    coalesced_with,
+    end_job,
+)
 from gongkit.server.groups.data_privacy.lookup import (
     PERSON_TYPES,
     Person,
@@ -66,139 +67,34 @@ from gongkit.server.groups.data_privacy.lookup import (
     find_references,
     person_for_phone,
 )
+from gongkit.server.groups.data_privacy.mentions import (
+    TEXT_COLUMNS,
+    TOUCHED_TABLES,
+    SubjectText,
+    TextColumns,
+    company_holds_most_calls,
+    company_rows,
+)
+from gongkit.server.groups.data_privacy.storage import forget_freed_storage
+
+__all__ = ["TEXT_COLUMNS", "TOUCHED_TABLES", "ErasureRunner", "Outcome"]
 
 log = logging.getLogger("gongkit.erasure")
 
-REDACTED_TEXT = "[redacted]"
 DELETED_KINDS = ("calls", "emails", "crmObjects", "meetings", "meetingInvitees", "engagementEvents", "mediaFiles")
 MAX_ROUNDS = 3  # re-plans after deleting, for references that arrived while the job ran
 SCAN_THREADS = 2  # tables scanned at once for text that mentions the subject
 
 
-# --- finding what remains of a subject inside other rows' text -------------------------------------------
-
-
-def _email_pattern(address: str) -> str:
-    # The address and not a longer one that contains it (xjane@example.com, jane@example.com.au).
-    return r"(?<![\w.%+\-])" + re.escape(address) + r"(?![\w\-]|\.\w)"
-
-
-def _phone_pattern(normalized: str) -> str:
-    """The number as people write it: the digits with separators between them, with or without ``+`` and the
-    country code (national forms with a trunk ``0`` too), as a whole number (no digit before or after)."""
-    digits = normalized.lstrip("+")
-    sep = r"[\s().\-/]{0,3}"
-    forms = [r"(?:\+\s?)?\(?" + sep.join(digits)]
-    for cc in (1, 2, 3):  # country codes have 1 to 3 digits; the national number keeps at least 8
-        national = digits[cc:]
-        if len(national) >= 8:
-            forms.append(r"\(?(?:0" + sep + ")?" + sep.join(national))
-    return r"(?<![\d+])(?:" + "|".join(forms) + r")(?!\d)"
-
-
-@dataclass
-class SubjectText:
-    """Finds a person's addresses and number in free text (SQL prefilter, then an exact regex in Python)."""
-
-    person: Person
-
-    def __post_init__(self) -> None:
-        parts = [_email_pattern(a) for a in sorted(self.person.emails)]
-        if self.person.phone:
-            parts.append(_phone_pattern(self.person.phone))
-        self.regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-
-    def like_patterns(self) -> list[str]:
-        """SQL LIKE patterns that every stored occurrence matches (a cheap, approximate first pass)."""
-        out: list[str] = []
-        for a in sorted(self.person.emails):
-            forms = {a, json.dumps(a)[1:-1]}  # JSON text escapes non-ASCII characters
-            out.extend("%" + _like_escape(f) + "%" for f in sorted(forms))
-        if self.person.phone:
-            # Written numbers keep their last four digits together in practice.
-            out.append("%" + self.person.phone[-4:] + "%")
-        return out
-
-    def redact(self, value: Any) -> tuple[Any, int]:
-        """``value`` (text or JSON) with every occurrence replaced, and how many strings changed."""
-        if self.regex is None:
-            return value, 0
-        if isinstance(value, str):
-            new, n = self.regex.subn(REDACTED_TEXT, value)
-            return new, 1 if n else 0
-        if isinstance(value, list):
-            total = 0
-            items = []
-            for item in value:
-                new_item, n = self.redact(item)
-                items.append(new_item)
-                total += n
-            return items, total
-        if isinstance(value, dict):
-            total = 0
-            out = {}
-            for k, v in value.items():
-                new_k, nk = self.redact(k)
-                new_v, nv = self.redact(v)
-                out[new_k] = new_v
-                total += nk + nv
-            return out, total
-        return value, 0
-
-    def clean(self, message: str) -> str:
-        """A message safe to store or log (the subject and anything shaped like an address or a number masked)."""
-        if self.regex is not None:
-            message = self.regex.sub(REDACTED_TEXT, message)
-        return scrub_log_text(message)
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-@dataclass(frozen=True)
-class TextColumns:
-    """A table whose rows can mention a subject in free text: plain text columns and JSON columns.
-
-    ``summary``: a text column holding a copy of the text columns (when it is not NULL), so the scan reads that
-    one instead of all of them; the redaction itself still covers every column."""
-
-    table: Table
-    text: tuple[str, ...] = ()
-    json: tuple[str, ...] = ()
-    summary: str | None = None
-
-
-#: Every column that can carry an address or a number as free text, in rows the erasure does not delete: the
-#: columns the schema tags ``Personal.MENTIONS`` (``gongkit.db.personal``), JSON ones apart. Identifier columns are
-#: not here: rows matching on them are deleted (or, for CRM objects other than Leads/Contacts, have the matching
-#: value cleared).
-TEXT_COLUMNS = tuple(
-    TextColumns(
-        p.table,
-        text=tuple(c.name for c in p.mentions if not isinstance(c.type, JSON)),
-        json=tuple(c.name for c in p.mentions if isinstance(c.type, JSON)),
-        summary=p.summary.name if p.summary is not None else None,
-    )
-    for p in personal_columns(metadata)
-    if p.mentions
-)
-
-#: Tables an erasure writes to (PostgreSQL vacuums them afterwards): those holding personal data of either kind,
-#: and those whose rows go with a deleted call.
-TOUCHED_TABLES = tuple(
-    sorted(
-        {p.table.name for p in personal_columns(metadata)}
-        | {
-            name
-            for name, table in metadata.tables.items()
-            if any(fk.column.table is calls for fk in table.foreign_keys)
-        }
-    )
-)
-
-
 # --- the runner ------------------------------------------------------------------------------------------
+
+
+class Outcome(enum.Enum):
+    """Where one run of a job left it."""
+
+    UNFINISHED = "unfinished"  # paused, failed an attempt, or not this job's turn: it runs again
+    RECORDED = "recorded"  # outcome recorded, nothing stored was changed: it ends with the next storage step
+    CHANGED = "changed"  # outcome recorded after deleting or rewriting data: the storage step is due now
 
 
 class Interrupted(Exception):
@@ -210,6 +106,10 @@ class Progress:
     planned: dict[str, int]
     deleted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DELETED_KINDS, 0))
     redacted_fields: int = 0
+
+    def changed(self) -> bool:
+        """Whether the job deleted or rewrote anything (then the storage step is due at once)."""
+        return any(self.deleted.values()) or self.redacted_fields > 0
 
     def as_json(self) -> dict[str, Any]:
         deleted = dict(self.deleted)
@@ -272,10 +172,10 @@ class ErasureRunner:
             update(erasure_jobs).where(erasure_jobs.c.id == job_id).values(counts=progress.as_json(), **values)
         )
 
-    def _finish(self, job_id: str, status: str, progress: Progress | None, error: str | None = None) -> str:
-        """End a job: first its outcome, with the subject cleared (one transaction), then storage is made to
-        forget, and only then the status changes, so DONE means gone from the files too. A job found with
-        ``finished_ms`` set but a runnable status was interrupted in between: :meth:`_finalize` completes it."""
+    def _finish(self, job_id: str, progress: Progress | None, error: str | None = None) -> Outcome:
+        """Record a job's outcome, with the subject cleared, in one transaction. The status stays runnable until
+        the storage step (:meth:`complete_recorded`) has made the files forget, so DONE means gone from the
+        files too; a job found with ``finished_ms`` set but a runnable status is waiting for that step."""
         values: dict[str, Any] = {"subject": None, "finished_ms": self.clock.now_ms(), "error": error}
         if progress is not None:
             values["counts"] = progress.as_json()
@@ -285,18 +185,24 @@ class ErasureRunner:
                 .where(erasure_jobs.c.id == job_id, erasure_jobs.c.status.in_(RUNNABLE))
                 .values(**values)
             )
-        return self._finalize(job_id, status)
+        return Outcome.CHANGED if progress is not None and progress.changed() else Outcome.RECORDED
 
-    def _finalize(self, job_id: str, status: str) -> str:
-        if not forget_freed_storage(self.db):
-            return IN_PROGRESS  # the worker tries again on its next round
+    def complete_recorded(self) -> int:
+        """The storage step, once for every job whose outcome is recorded, then their final status (and that of
+        the requests coalesced with them); returns how many jobs ended."""
+        with self.db.read() as conn:
+            recorded = conn.execute(
+                select(erasure_jobs.c.id, erasure_jobs.c.error).where(
+                    erasure_jobs.c.status.in_(RUNNABLE), erasure_jobs.c.finished_ms.is_not(None)
+                )
+            ).all()
+        if not recorded or not forget_freed_storage(self.db):
+            return 0  # (when the storage step could not finish, the worker tries again on its next round)
+        ended = 0
         with self.db.write() as conn:
-            conn.execute(
-                update(erasure_jobs)
-                .where(erasure_jobs.c.id == job_id, erasure_jobs.c.status.in_(RUNNABLE))
-                .values(status=status)
-            )
-        return status
+            for row in recorded:
+                ended += end_job(conn, row.id, FAILED if row.error else DONE)
+        return ended
 
     def _pause(self) -> None:
         if self.stop.is_set():
@@ -306,28 +212,29 @@ class ErasureRunner:
 
     # -- the job ---------------------------------------------------------------------------------------
 
-    def run(self, job_id: str) -> str:
-        """Run (or resume) one job; returns its status afterwards."""
+    def run(self, job_id: str) -> Outcome:
+        """Run (or resume) one job up to its recorded outcome."""
         job = self._load(job_id)
-        if job is None or job.status not in RUNNABLE:
-            return str(job.status) if job is not None else FAILED
+        if job is None or job.status not in RUNNABLE or coalesced_with(job) is not None:
+            return Outcome.UNFINISHED  # ended already, or it ends with the job it was coalesced with
         if job.finished_ms is not None:  # the outcome is recorded; only the storage step and the status remain
-            return self._finalize(job_id, FAILED if job.error else DONE)
+            return Outcome.RECORDED
         attempts = job.attempts + 1
         with self.db.write() as conn:
+            # IN_PROGRESS before anything is read: a request for the same subject that comes later is not
+            # coalesced with this job any more (its plan may be older than that request).
             conn.execute(
                 update(erasure_jobs)
                 .where(erasure_jobs.c.id == job_id)
-                .values(attempts=attempts, started_ms=job.started_ms or self.clock.now_ms())
+                .values(status=IN_PROGRESS, attempts=attempts, started_ms=job.started_ms or self.clock.now_ms())
             )
         subject = json.loads(job.subject) if job.subject else None
         if subject is None:
-            return self._finish(job_id, FAILED, Progress.from_json(job.counts), "the request's subject is missing")
+            return self._finish(job_id, Progress.from_json(job.counts), "the request's subject is missing")
         texts = SubjectText(_person(job.kind, subject))
         if attempts > self.config.max_attempts:
             return self._finish(
                 job_id,
-                FAILED,
                 Progress.from_json(job.counts),
                 f"gave up after {self.config.max_attempts} attempts; what was deleted stays deleted",
             )
@@ -335,15 +242,15 @@ class ErasureRunner:
             return self._run(job, subject)
         except Interrupted:
             log.info("erasure %s paused (server stopping); it resumes on the next start", job_id)
-            return IN_PROGRESS
+            return Outcome.UNFINISHED
         except Exception as exc:
             reason = texts.clean(f"{type(exc).__name__}: {exc}")[:1000]
             log.warning("erasure %s attempt %d failed: %s", job_id, attempts, reason)
             if attempts >= self.config.max_attempts:
-                return self._finish(job_id, FAILED, None, f"failed after {attempts} attempts: {reason}")
-            return IN_PROGRESS
+                return self._finish(job_id, None, f"failed after {attempts} attempts: {reason}")
+            return Outcome.UNFINISHED
 
-    def _run(self, job: Any, subject: dict[str, Any]) -> str:
+    def _run(self, job: Any, subject: dict[str, Any]) -> Outcome:
         company_id = job.company_id
         if job.kind == PHONE and "emails" not in subject:
             # The person's addresses come from the Leads/Contacts with the number; they are deleted during the
@@ -374,7 +281,7 @@ class ErasureRunner:
                         "request the erasure again."
                     )
                     log.warning("erasure %s refused by the integrity protection: %s", job.id, "; ".join(problems))
-                    return self._finish(job.id, FAILED, progress, reason)
+                    return self._finish(job.id, progress, reason)
                 with self.db.write() as conn:
                     self._save(conn, job.id, progress, status=IN_PROGRESS)
             if refs.empty():
@@ -383,7 +290,7 @@ class ErasureRunner:
         assert progress is not None
         self._redact(job.id, company_id, SubjectText(person), progress)
         log.info("erasure %s: deleted %s", job.id, json.dumps(progress.as_json()["deleted"]))
-        return self._finish(job.id, DONE, progress)
+        return self._finish(job.id, progress)
 
     # -- deleting --------------------------------------------------------------------------------------
 
@@ -477,8 +384,10 @@ class ErasureRunner:
             return
         # The scans are read-only and the engines run them outside the GIL: two at a time use both cores of a
         # small machine. The updates then run one batch (one transaction) at a time.
+        with self.db.read() as conn:
+            whole = company_holds_most_calls(conn, c)
         with ThreadPoolExecutor(max_workers=SCAN_THREADS, thread_name_prefix="gongkit-erasure-scan") as pool:
-            found = list(pool.map(lambda spec: self._candidates(c, spec, patterns), TEXT_COLUMNS))
+            found = list(pool.map(lambda spec: self._candidates(c, spec, patterns, whole), TEXT_COLUMNS))
         for spec, candidates in zip(TEXT_COLUMNS, found, strict=True):
             self._redact_rows(job_id, c, spec, texts, candidates, progress)
 
@@ -488,10 +397,11 @@ class ErasureRunner:
             return or_(*(expr.like(p, escape="\\") for p in patterns))
         return or_(*(expr.ilike(p, escape="\\") for p in patterns))
 
-    def _candidates(self, company_id: int, spec: TextColumns, patterns: list[str]) -> list[Any]:
-        """The ids of the rows whose text may mention the subject: one pass over the table. ``company_id + 0``
-        keeps the planner from walking the company's index (a random read per row) where a sequential scan
-        reads the same rows about ten times faster."""
+    def _candidates(self, company_id: int, spec: TextColumns, patterns: list[str], whole: bool) -> list[Any]:
+        """The ids of the company's rows whose text may mention the subject. ``whole``: one sequential pass over
+        the table, which reads a company's rows about ten times faster than walking its index (``company_id + 0``
+        keeps the planner from that walk), for a company that holds most of the store; otherwise only the
+        company's rows are read, through its index (:func:`company_rows`)."""
         table = spec.table
         plain = [self._prefilter(table.c[n], False, patterns) for n in spec.text if n != spec.summary]
         structured = [self._prefilter(table.c[n], True, patterns) for n in spec.json]
@@ -499,7 +409,8 @@ class ErasureRunner:
             summary = table.c[spec.summary]
             plain = [self._prefilter(summary, False, patterns), and_(summary.is_(None), or_(*plain))]
         with self.db.read() as conn:
-            stmt = select(table.c.id).where((table.c.company_id + 0) == company_id, or_(*plain, *structured))
+            scope = (table.c.company_id + 0) == company_id if whole else company_rows(table, company_id)
+            stmt = select(table.c.id).where(scope, or_(*plain, *structured))
             return sorted(conn.execute(stmt).scalars())
 
     def _redact_rows(
@@ -528,34 +439,3 @@ class ErasureRunner:
                 if changed_fields:
                     progress.redacted_fields += changed_fields
                     self._save(conn, job_id, progress)
-
-
-# --- making storage forget -------------------------------------------------------------------------------
-
-
-def forget_freed_storage(db: Database, attempts: int = 20) -> bool:
-    """After an erasure: SQLite folds the WAL into the file and truncates it (the freed content is already
-    zeroed by ``secure_delete``); PostgreSQL vacuums the touched tables (best effort). False when SQLite could not
-    truncate yet (a reader still on an old snapshot): the caller tries again later."""
-    if db.is_sqlite:
-        path = db.sqlite_path()
-        if path is None:
-            return True
-        wal = path.with_name(path.name + "-wal")
-        for i in range(attempts):
-            db.checkpoint()
-            # A reader still on an old snapshot keeps the checkpoint from truncating; try again shortly.
-            if not wal.exists() or wal.stat().st_size == 0:
-                return True
-            time.sleep(min(0.05 * (i + 1), 0.5))
-        log.warning("could not truncate the SQLite WAL after an erasure; the worker retries later")
-        return False
-    try:
-        with db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            for name in TOUCHED_TABLES:
-                conn.execute(text(f'VACUUM "{name}"'))
-        return True
-    except Exception as exc:  # e.g. a role that does not own the tables: the rows are gone from every scan already
-        log.warning("VACUUM after an erasure failed (%s); the erasure is complete without it", type(exc).__name__)
-        return True

@@ -1,4 +1,14 @@
-"""Scheduling erasures: one runner per database at a time, across processes, in a worker thread."""
+"""Scheduling erasures: one runner per database at a time, across processes, in a worker thread.
+
+**Fairness.** The next job is the oldest runnable job of the company served least recently (round-robin across
+companies; a company not served yet comes first, then by the age of its oldest job), chosen again after every
+job, so a queue of one company delays another company's erasure by at most one job of that queue. Requests
+coalesced with a job (:mod:`.jobs`) are not run: they end with that job.
+
+**The storage step** (:mod:`.storage`) runs once for every job whose outcome is recorded: at once after a job
+that deleted or rewrote something (its DONE waits for nothing else), else when no runnable job is left or when
+the oldest recorded job has waited ``storage_wait_seconds``; a flood of requests that find nothing shares one.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +17,9 @@ import fcntl
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import select, text
 
@@ -18,8 +30,8 @@ from gongkit.db.schema import (
 )
 from gongkit.kernel.clock import Clock
 from gongkit.kernel.redaction import scrub as scrub_log_text
-from gongkit.server.groups.data_privacy.erasure import ErasureRunner
-from gongkit.server.groups.data_privacy.jobs import DONE, FAILED, RUNNABLE, ErasureConfig
+from gongkit.server.groups.data_privacy.erasure import ErasureRunner, Outcome
+from gongkit.server.groups.data_privacy.jobs import RUNNABLE, ErasureConfig, coalesced_with
 
 log = logging.getLogger("gongkit.erasure")
 
@@ -85,7 +97,8 @@ class RunnerLock:
 
 
 class ErasureWorker:
-    """Runs the runnable jobs of every company, oldest first, in a thread of its own (never on the event loop).
+    """Runs the runnable jobs of every company, fairly (see the module), in a thread of its own (never on the
+    event loop).
 
     ``run_pending()`` does one round synchronously (what the thread calls each ``poll_seconds`` or when woken,
     and what tests can call directly).
@@ -99,6 +112,8 @@ class ErasureWorker:
         self.runner = ErasureRunner(db, media, clock, self.config, self._stop)
         self.lock = RunnerLock(db)
         self._thread: threading.Thread | None = None
+        self._turn = 0
+        self._served: dict[int, int] = {}  # company -> the turn it was last served
 
     def start(self) -> None:
         if self._thread is not None:
@@ -129,26 +144,52 @@ class ErasureWorker:
                 log.warning("erasure worker round failed: %s", scrub_log_text(f"{type(exc).__name__}: {exc}")[:500])
             self._wake.wait(self.config.poll_seconds)
 
-    def runnable(self) -> list[str]:
+    def runnable(self) -> list[Any]:
+        """The runnable jobs that do their own work, oldest first."""
         with self.db.read() as conn:
-            return list(
-                conn.execute(
-                    select(erasure_jobs.c.id)
-                    .where(erasure_jobs.c.status.in_(RUNNABLE))
-                    .order_by(erasure_jobs.c.requested_ms, erasure_jobs.c.id)
-                ).scalars()
-            )
+            rows = conn.execute(
+                select(erasure_jobs.c.id, erasure_jobs.c.company_id, erasure_jobs.c.counts)
+                .where(erasure_jobs.c.status.in_(RUNNABLE))
+                .order_by(erasure_jobs.c.requested_ms, erasure_jobs.c.id)
+            ).all()
+        return [r for r in rows if coalesced_with(r) is None]
+
+    def next_job(self, done: set[str]) -> Any:
+        """The oldest job, not run yet in this round, of the company served least recently."""
+        first: dict[int, Any] = {}
+        for row in self.runnable():
+            if row.id not in done:
+                first.setdefault(row.company_id, row)
+        if not first:
+            return None
+        ordered = sorted(first.values(), key=lambda r: self._served.get(r.company_id, -1))
+        return ordered[0]  # (sorted() keeps the age order among companies served alike)
 
     def run_pending(self) -> int:
-        """Run each runnable job once (in request order); returns how many reached DONE or FAILED."""
-        finished = 0
+        """Run each runnable job once, fairly across companies (new requests join the round); returns how many
+        jobs reached DONE or FAILED (coalesced requests included)."""
+        ended = 0
         with self.lock.hold() as held:
             if not held:
                 return 0
-            for job_id in self.runnable():
-                if self._stop.is_set():
+            done: set[str] = set()
+            waiting_since: float | None = None
+            while not self._stop.is_set():
+                job = self.next_job(done)
+                if job is None:
                     break
-                status = self.runner.run(job_id)
-                if status in (DONE, FAILED):
-                    finished += 1
-        return finished
+                done.add(job.id)
+                self._turn += 1
+                self._served[job.company_id] = self._turn
+                outcome = self.runner.run(job.id)
+                if outcome is Outcome.RECORDED and waiting_since is None:
+                    waiting_since = time.monotonic()
+                overdue = waiting_since is not None and (
+                    time.monotonic() - waiting_since >= self.config.storage_wait_seconds
+                )
+                if outcome is Outcome.CHANGED or overdue:
+                    ended += self.runner.complete_recorded()
+                    waiting_since = None
+            if not self._stop.is_set():
+                ended += self.runner.complete_recorded()
+        return ended

@@ -9,6 +9,7 @@ operations without a handler answer 501.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -46,6 +47,7 @@ from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
 from gongkit.server.core.limits import BodyLimitMiddleware
 from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.spec import Operation, operations
+from gongkit.spec.served import served_document
 
 log = logging.getLogger("gongkit.server")
 
@@ -224,6 +226,17 @@ def _health(state: AppState) -> Callable[[Request], Awaitable[Response]]:
     return health
 
 
+def _contract(state: AppState) -> Callable[[Request], Awaitable[Response]]:
+    """``GET /openapi.json``: the union contract as this server serves it (no credential needed)."""
+    # The contracts hold integers past 64 bits in their examples: the standard library writes them.
+    body = json.dumps(served_document(state.settings.app_url, routing.HANDLERS)).encode()
+
+    async def contract(request: Request) -> Response:
+        return Response(body, media_type="application/json")
+
+    return contract
+
+
 def build_routes(state: AppState) -> list[Route]:
     by_path: dict[str, dict[str, Operation]] = {}
     for op in operations():
@@ -272,7 +285,12 @@ def create_app(
                 await cleanup()
 
     app = Starlette(
-        routes=[*build_routes(state), *routing.extra_routes(state), Route("/healthz", _health(state), methods=["GET"])],
+        routes=[
+            *build_routes(state),
+            *routing.extra_routes(state),
+            Route("/healthz", _health(state), methods=["GET"]),
+            Route("/openapi.json", _contract(state), methods=["GET"]),
+        ],
         exception_handlers={ApiError: _gong_error, HTTPException: _http_error},
         middleware=[
             Middleware(RequestIdAndLogMiddleware),

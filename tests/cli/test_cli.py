@@ -238,3 +238,18 @@ def test_migrate_creates_a_fresh_store(runner: CliRunner, tmp_path: Path) -> Non
     assert "store migrated: sqlite:///" in result.output
     with Database(ServerSettings(data_dir=data).database_url).read() as conn:
         assert svc.list_companies(conn) == []
+
+
+def test_admin_and_audit_refuse_to_make_an_empty_store_silently(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "elsewhere"
+    for args in (
+        ["admin", "--data-dir", str(missing), "company", "list"],
+        ["admin", "--data-dir", str(missing), "key", "revoke", "ABC"],
+        ["data-privacy", "audit", "--email", "a@b.example", "--data-dir", str(missing)],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert f"no gongkit store at {missing / 'gongkit.db'}" in result.output
+    assert not missing.exists()
+    made = runner.invoke(cli, ["admin", "--data-dir", str(missing), "company", "create", "Initech"])
+    assert made.exit_code == 0, made.output  # creating a company may start a store

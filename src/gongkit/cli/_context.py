@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
+from sqlalchemy.engine import make_url
 
 from gongkit.db import Database, migrate
 from gongkit.kernel.config import ServerSettings
@@ -42,10 +43,24 @@ def settings_for(data_dir: Path | None, database_url: str | None, **overrides: A
     return ServerSettings.from_env(data_dir=data_dir, database_url=database_url, **overrides)
 
 
-def open_store(settings: ServerSettings) -> Database:
-    """The database of ``settings``, migrated to the newest schema."""
+def open_store(settings: ServerSettings, *, create: bool = True) -> Database:
+    """The database of ``settings``, migrated to the newest schema. With ``create=False`` an embedded store that
+    does not exist yet is an error naming where it was looked for, rather than a new empty one (a command run in
+    the wrong directory must not answer from a store it just made)."""
+    path = _sqlite_file(settings.database_url)
+    if not create and path is not None and not path.exists():
+        raise click.UsageError(
+            f"no gongkit store at {path} (give --data-dir or --database, or create one with `gongkit migrate`)"
+        )
     migrate(settings.database_url)
     return Database(settings.database_url)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]

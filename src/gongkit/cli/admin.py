@@ -32,8 +32,9 @@ def _company_view(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (str(v) if k == "id" else v) for k, v in row.items()}
 
 
-def _write(settings: ServerSettings, fn: Callable[[Connection], T]) -> T:
-    db = open_store(settings)
+def _write(settings: ServerSettings, fn: Callable[[Connection], T], *, create: bool = False) -> T:
+    """Run ``fn`` in a write transaction on the store; only commands that create one may start a new store."""
+    db = open_store(settings, create=create)
     try:
         with db.write() as conn:
             return fn(conn)
@@ -110,7 +111,7 @@ def company_create(settings: ServerSettings, /, name: str, with_key: bool, as_ta
             out["accessKey"], out["accessKeySecret"] = pair.access_key, pair.secret
         return out
 
-    emit(_write(settings, create), as_table)
+    emit(_write(settings, create, create=True), as_table)
 
 
 @company.command("list")

@@ -517,7 +517,7 @@ def audit(
     from gongkit.server.groups.data_privacy import jobs
 
     subject = _subject(email, phone)
-    db = open_store(settings_for(data_dir, database_url))
+    db = open_store(settings_for(data_dir, database_url), create=False)
     try:
         with db.write() as conn:
             secret = instance_secret(conn)

@@ -253,3 +253,14 @@ def test_admin_and_audit_refuse_to_make_an_empty_store_silently(runner: CliRunne
     assert not missing.exists()
     made = runner.invoke(cli, ["admin", "--data-dir", str(missing), "company", "create", "Initech"])
     assert made.exit_code == 0, made.output  # creating a company may start a store
+
+
+def test_a_bad_date_is_a_usage_error_and_a_connection_error_names_the_url(runner: CliRunner) -> None:
+    client = ["--base-url", "http://127.0.0.1:9", "--access-key", "k", "--access-key-secret", "s"]
+    bad = runner.invoke(cli, ["calls", *client, "list", "--from", "yesterday"])
+    assert bad.exit_code == 2
+    assert "Invalid value for '--from': 'yesterday' is not an ISO-8601 date-time" in bad.output
+    refused = runner.invoke(cli, ["calls", *client, "list", "--from", "2024-01-01T00:00:00Z"])
+    assert refused.exit_code == 1
+    assert "(GET http://127.0.0.1:9/v2/calls)" in refused.output
+    assert "fromDateTime" not in refused.output  # the query is left out

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -147,3 +148,21 @@ def operations(*operation_ids: str) -> Callable[[C], C]:
         return command
 
     return mark
+
+
+class DateTimeType(click.ParamType):  # type: ignore[type-arg]
+    """An ISO-8601 date-time on the command line (``2024-01-17T16:20:05-03:00``, ``...Z``, or a date); a bad one is
+    a usage error that names the option, as Gong would answer it with a 400."""
+
+    name = "DATETIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        try:
+            datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in ("z", "Z") else text)
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO-8601 date-time (e.g. 2024-01-17T16:20:05-03:00)", param, ctx)
+        return text
+
+
+DATETIME = DateTimeType()

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from gongkit.cli._context import client_options, make_client, operations
+from gongkit.cli._context import DATETIME, client_options, make_client, operations
 from gongkit.cli._output import emit, fail, table_option
 from gongkit.sdk import GongError
 
@@ -44,8 +44,8 @@ def calls(
 
 @operations("listCalls")
 @calls.command("list")
-@click.option("--from", "from_", default=None, metavar="DATETIME", help="Start of the range (ISO-8601, inclusive).")
-@click.option("--to", default=None, metavar="DATETIME", help="End of the range (ISO-8601, exclusive).")
+@click.option("--from", "from_", type=DATETIME, default=None, help="Start of the range (ISO-8601, inclusive).")
+@click.option("--to", type=DATETIME, default=None, help="End of the range (ISO-8601, exclusive).")
 @click.option("--workspace-id", default=None, help="Only calls of this workspace.")
 @click.option("--cursor", default=None, help="Resume a listing from this cursor.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many calls.")

@@ -82,6 +82,8 @@ class APIConnectionError(GongError):
     """No answer: the connection failed, was reset, or the server closed it early."""
 
     def __init__(self, message: str = "Connection error", *, request: httpx.Request | None = None) -> None:
+        if request is not None:  # say which URL was tried (without its query, which may carry a data subject)
+            message = f"{message} ({request.method} {request.url.copy_with(query=None)})"
         super().__init__(message, request=request)
 
 

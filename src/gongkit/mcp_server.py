@@ -17,7 +17,7 @@ Run it with ``gongkit mcp`` (stdio).
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -37,8 +37,9 @@ from mcp.types import (
 from gongkit._version import __version__
 from gongkit.actions import Action, all_actions, arun
 from gongkit.sdk import AsyncGong, GongError
+from gongkit.spec import GROUPS
 
-__all__ = ["INSTRUCTIONS", "OUTPUT_SCHEMA", "build_server", "run_stdio"]
+__all__ = ["INSTRUCTIONS", "OUTPUT_SCHEMA", "build_server", "run_stdio", "select_actions"]
 
 #: The output of every tool.
 OUTPUT_SCHEMA: dict[str, Any] = {
@@ -88,6 +89,19 @@ class _Clients:
         for client in (self._client, self._template):
             if client is not None:
                 await client.close()
+
+
+def select_actions(groups: Iterable[str] | None = None, *, read_only: bool = False) -> list[Action]:
+    """The actions and tools of the resource ``groups`` (default: every group), only the read-only ones when
+    ``read_only``: an agent that needs three groups is not handed the tool definitions of fourteen.
+
+    Raises ``ValueError`` naming the known groups for a group that is not one.
+    """
+    wanted = set(GROUPS) if groups is None else set(groups)
+    unknown = sorted(wanted - set(GROUPS))
+    if unknown:
+        raise ValueError(f"unknown group(s) {', '.join(unknown)}; the groups are {', '.join(GROUPS)}")
+    return [a for a in all_actions() if a.group in wanted and (a.operation.read_only or not read_only)]
 
 
 def _annotations(act: Action) -> ToolAnnotations:

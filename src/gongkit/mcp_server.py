@@ -1,11 +1,16 @@
-"""The agent toolkit over MCP: every action and tool of :mod:`gongkit.actions` as an MCP tool.
+"""The agent toolkit over MCP: the actions and tools of :mod:`gongkit.actions` as MCP tools.
 
 Built on the low-level ``mcp.server.lowlevel.Server`` of the ``mcp`` SDK (2.x), whose ``tools/list`` and
 ``tools/call`` handlers let each tool carry the action's own name, description and input JSON Schema, exactly.
-A call runs the action through the async SDK; its ``{data, error, successful}`` output is the tool result
-(structured content, and the same JSON as text). A failed action is a tool error (``isError``) whose text is
-the message for the model to read. The read-only and destructive hints come from the operation catalogue
+:func:`select_actions` chooses the tools by resource group and read-only-ness, so an agent is handed only the
+definitions it needs. The read-only and destructive hints come from the operation catalogue
 (:attr:`gongkit.spec.Operation.read_only`, :attr:`~gongkit.spec.Operation.destructive`).
+
+A call runs the action through the async SDK and answers its envelope ``{data, error, successful}`` once, as
+compact JSON text: no output schema is declared and no structured copy is sent, so nothing goes twice. Every
+failure (invalid input, unknown tool, missing credentials, Gong's error) is a tool error (``isError``) whose text
+is the same envelope with ``successful: false``, ``error`` the message and ``data`` Gong's ``status``,
+``requestId`` and ``errors`` when there are any.
 
 Credentials and base URL come from the environment (``GONG_ACCESS_KEY`` + ``GONG_ACCESS_KEY_SECRET`` or
 ``GONG_BEARER_TOKEN``, ``GONG_BASE_URL``) or from :func:`build_server`'s arguments. The read-only ``gong_*`` tools
@@ -35,28 +40,17 @@ from mcp.types import (
 )
 
 from gongkit._version import __version__
-from gongkit.actions import Action, all_actions, arun
+from gongkit.actions import Action, all_actions, arun, envelope
 from gongkit.sdk import AsyncGong, GongError
 from gongkit.spec import GROUPS
 
-__all__ = ["INSTRUCTIONS", "OUTPUT_SCHEMA", "build_server", "run_stdio", "select_actions"]
-
-#: The output of every tool.
-OUTPUT_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "data": {"description": "Gong's answer (for tools: reshaped as the tool documents it)."},
-        "error": {"type": ["string", "null"], "description": "Why the action failed, if it did."},
-        "successful": {"type": "boolean", "description": "Whether the action succeeded."},
-    },
-    "required": ["data", "error", "successful"],
-}
+__all__ = ["INSTRUCTIONS", "build_server", "run_stdio", "select_actions"]
 
 INSTRUCTIONS = (
     "Gong's public REST API v2 as tools. GONG_* tools take Gong's parameters, with nested body fields flattened "
     "as a__b and hyphenated query names written with __. gong_* tools are read-only and take the Gong access "
-    "key and secret as inputs. Every tool answers {data, error, successful}; list results carry a cursor for "
-    "the next page."
+    "key and secret as inputs. Every tool answers {data, error, successful} as JSON text (a failure is a tool "
+    "error with the same shape); list results carry a cursor for the next page."
 )
 
 Context = ServerRequestContext[None]
@@ -121,7 +115,6 @@ def _tool(act: Action) -> Tool:
         title=act.title or None,
         description=act.description,
         input_schema=act.input_schema(),
-        output_schema=OUTPUT_SCHEMA,
         annotations=_annotations(act),
     )
 
@@ -143,21 +136,18 @@ def _decode_json_text(act: Action, arguments: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _error(text: str) -> CallToolResult:
-    return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+def _result(out: dict[str, Any]) -> CallToolResult:
+    """The envelope ``out`` as the one text block of a tool result (a tool error when it failed)."""
+    text = json.dumps(out, ensure_ascii=False, separators=(",", ":"), default=str)
+    return CallToolResult(content=[TextContent(type="text", text=text)], is_error=not out["successful"])
 
 
 async def _call(act: Action, arguments: dict[str, Any], clients: _Clients) -> CallToolResult:
     try:
         client = clients.for_action(act)
     except GongError as exc:
-        return _error(str(exc))
-    out = await arun(act, _decode_json_text(act, arguments), client=client)
-    if not out["successful"]:
-        detail = f" {json.dumps(out['data'], ensure_ascii=False)}" if out["data"] else ""
-        return _error(f"{out['error']}{detail}")
-    text = json.dumps(out, ensure_ascii=False, default=str)
-    return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=out)
+        return _result(envelope({}, str(exc)))
+    return _result(await arun(act, _decode_json_text(act, arguments), client=client))
 
 
 def build_server(
@@ -187,7 +177,7 @@ def build_server(
     async def call_tool(_ctx: Context, params: CallToolRequestParams) -> CallToolResult:
         act = served.get(params.name)
         if act is None:
-            return _error(f"Unknown tool: {params.name}")
+            return _result(envelope({}, f"Unknown tool: {params.name}"))
         return await _call(act, dict(params.arguments or {}), clients)
 
     @asynccontextmanager

@@ -21,6 +21,7 @@ Run it with ``gongkit mcp`` (stdio).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -98,6 +99,22 @@ def select_actions(groups: Iterable[str] | None = None, *, read_only: bool = Fal
     return [a for a in all_actions() if a.group in wanted and (a.operation.read_only or not read_only)]
 
 
+def _credentials_optional(act: Action) -> Action:
+    """A ``gong_*`` tool whose ``accessKey``/``accessKeySecret`` may be left out: its request then goes with
+    the server's configured credentials. Other actions are returned as they are."""
+    if act.kind != "tool":
+        return act
+    params = tuple(
+        dataclasses.replace(
+            p, required=False, description=f"{p.description} (default: the credentials gongkit mcp is run with)"
+        )
+        if p.to is not None and p.to.startswith("credential:")
+        else p
+        for p in act.params
+    )
+    return dataclasses.replace(act, params=params)
+
+
 def _annotations(act: Action) -> ToolAnnotations:
     op = act.operation
     return ToolAnnotations(
@@ -158,17 +175,23 @@ def build_server(
     base_url: str | None = None,
     client_factory: Callable[[], AsyncGong] | None = None,
     actions: list[Action] | None = None,
+    tools_use_configured_credentials: bool = False,
 ) -> Server[None]:
     """An MCP server exposing ``actions`` (default: every action and tool).
 
     ``client_factory`` makes the ``AsyncGong`` the tools use (default: one from the arguments / environment).
+    ``tools_use_configured_credentials`` makes the ``accessKey``/``accessKeySecret`` inputs of the ``gong_*``
+    tools optional, the configured credentials standing in when they are left out.
     """
 
     def default_factory() -> AsyncGong:
         return AsyncGong(access_key, access_key_secret, bearer_token=bearer_token, base_url=base_url)
 
     clients = _Clients(client_factory or default_factory, base_url)
-    served = {a.name: a for a in (actions if actions is not None else all_actions())}
+    chosen = actions if actions is not None else all_actions()
+    if tools_use_configured_credentials:
+        chosen = [_credentials_optional(a) for a in chosen]
+    served = {a.name: a for a in chosen}
     tools = [_tool(a) for a in served.values()]
 
     async def list_tools(_ctx: Context, _params: PaginatedRequestParams | None) -> ListToolsResult:

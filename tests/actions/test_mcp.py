@@ -137,3 +137,41 @@ def test_without_configured_credentials(monkeypatch: Any) -> None:
 
     result = asyncio.run(go())
     assert result.is_error is True and "No Gong credentials" in _envelope(result)["error"]
+
+
+def test_tools_can_use_the_configured_credentials() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return _ok(request)
+
+    name = "gong_retrieve_details_for_a_specific_user"
+    strict = asyncio.run(_call(name, {"userId": "42"}, handler))
+    assert strict.is_error is True and "accessKey: required" in _envelope(strict)["error"] and not seen
+    result = asyncio.run(_call(name, {"userId": "42"}, handler, tools_use_configured_credentials=True))
+    assert _envelope(result) == {"data": {"id": "42", "firstName": "Ada"}, "error": None, "successful": True}
+    assert seen[0].headers["authorization"] == "Basic " + base64.b64encode(b"key:secret").decode()
+    own = asyncio.run(
+        _call(
+            name,
+            {"userId": "42", "accessKey": "A", "accessKeySecret": "B"},
+            handler,
+            tools_use_configured_credentials=True,
+        )
+    )
+    assert own.is_error is False
+    assert seen[1].headers["authorization"] == "Basic " + base64.b64encode(b"A:B").decode()
+
+
+def test_configured_credentials_make_only_the_tool_keys_optional() -> None:
+    async def listed() -> Any:
+        async with Client(_server(_ok, tools_use_configured_credentials=True)) as client:
+            return await client.list_tools()
+
+    tools = {t.name: t for t in asyncio.run(listed()).tools}
+    assert tools["gong_retrieve_details_for_a_specific_user"].input_schema["required"] == ["userId"]
+    assert (
+        "gongkit mcp is run with" in tools["gong_list_all_users"].input_schema["properties"]["accessKey"]["description"]
+    )
+    assert tools["GONG_RETRIEVE_USER_V2_USERS_ID"].input_schema == get("GONG_RETRIEVE_USER_V2_USERS_ID").input_schema()

@@ -28,10 +28,16 @@ def _groups(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     help=f"Serve only the tools of these resource groups (comma-separated: {', '.join(GROUPS)}). Default: all.",
 )
 @click.option("--read-only", is_flag=True, help="Serve only the tools that read (no tool that changes data).")
+@click.option(
+    "--tools-use-configured-credentials",
+    is_flag=True,
+    help="Let the gong_* tools leave out accessKey/accessKeySecret and use the credentials given here instead.",
+)
 @client_options
 def mcp(
     groups: list[str] | None,
     read_only: bool,
+    tools_use_configured_credentials: bool,
     base_url: str | None,
     access_key: str | None,
     access_key_secret: str | None,
@@ -42,12 +48,13 @@ def mcp(
 
     Example client configuration: {"command": "gongkit", "args": ["mcp"], "env": {"GONG_BASE_URL": "...",
     "GONG_ACCESS_KEY": "...", "GONG_ACCESS_KEY_SECRET": "..."}}. The gong_* tools take the access key and
-    secret as inputs instead.
+    secret as inputs instead (optional ones with --tools-use-configured-credentials).
     """
     from gongkit.mcp_server import run_stdio, select_actions
 
     run_stdio(
         actions=select_actions(groups, read_only=read_only),
+        tools_use_configured_credentials=tools_use_configured_credentials,
         access_key=access_key,
         access_key_secret=access_key_secret,
         bearer_token=bearer_token,

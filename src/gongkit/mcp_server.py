@@ -45,13 +45,18 @@ from gongkit.actions import Action, all_actions, arun, envelope
 from gongkit.sdk import AsyncGong, GongError
 from gongkit.spec import GROUPS
 
-__all__ = ["INSTRUCTIONS", "build_server", "run_stdio", "select_actions"]
+__all__ = ["INSTRUCTIONS", "build_server", "compact", "run_stdio", "select_actions"]
 
 INSTRUCTIONS = (
     "Gong's public REST API v2 as tools. GONG_* tools take Gong's parameters, with nested body fields flattened "
     "as a__b and hyphenated query names written with __. gong_* tools are read-only and take the Gong access "
     "key and secret as inputs. Every tool answers {data, error, successful} as JSON text (a failure is a tool "
     "error with the same shape); list results carry a cursor for the next page."
+)
+
+COMPACT_INSTRUCTIONS = (
+    " Answers are compact: null and empty fields are left out, and a list of objects is a table "
+    '{"columns": [...], "rows": [[...], ...]}.'
 )
 
 Context = ServerRequestContext[None]
@@ -153,18 +158,41 @@ def _decode_json_text(act: Action, arguments: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _result(out: dict[str, Any]) -> CallToolResult:
-    """The envelope ``out`` as the one text block of a tool result (a tool error when it failed)."""
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def compact(value: Any) -> Any:
+    """``value`` in fewer bytes for the same facts: null and empty fields dropped, and a list of two or more
+    objects written as a table ``{"columns": [...], "rows": [[...], ...]}`` (a field an object lacks is
+    ``null`` in its row), so a page of records does not repeat every field name on every record."""
+    if isinstance(value, dict):
+        return {k: compact(v) for k, v in value.items() if not _is_empty(v)}
+    if not isinstance(value, list):
+        return value
+    items = [compact(v) for v in value]
+    if len(items) < 2 or not all(isinstance(item, dict) for item in items):
+        return items
+    columns = list(dict.fromkeys(key for item in items for key in item))
+    return {"columns": columns, "rows": [[item.get(key) for key in columns] for item in items]}
+
+
+def _result(out: dict[str, Any], *, compact_data: bool = False) -> CallToolResult:
+    """The envelope ``out`` as the one text block of a tool result (a tool error when it failed); a
+    successful answer's data in :func:`compact` form when ``compact_data``."""
+    if compact_data and out["successful"]:
+        out = {**out, "data": compact(out["data"])}
     text = json.dumps(out, ensure_ascii=False, separators=(",", ":"), default=str)
     return CallToolResult(content=[TextContent(type="text", text=text)], is_error=not out["successful"])
 
 
-async def _call(act: Action, arguments: dict[str, Any], clients: _Clients) -> CallToolResult:
+async def _call(act: Action, arguments: dict[str, Any], clients: _Clients, compact_data: bool) -> CallToolResult:
     try:
         client = clients.for_action(act)
     except GongError as exc:
         return _result(envelope({}, str(exc)))
-    return _result(await arun(act, _decode_json_text(act, arguments), client=client))
+    out = await arun(act, _decode_json_text(act, arguments), client=client)
+    return _result(out, compact_data=compact_data)
 
 
 def build_server(
@@ -176,12 +204,14 @@ def build_server(
     client_factory: Callable[[], AsyncGong] | None = None,
     actions: list[Action] | None = None,
     tools_use_configured_credentials: bool = False,
+    compact_output: bool = False,
 ) -> Server[None]:
     """An MCP server exposing ``actions`` (default: every action and tool).
 
     ``client_factory`` makes the ``AsyncGong`` the tools use (default: one from the arguments / environment).
     ``tools_use_configured_credentials`` makes the ``accessKey``/``accessKeySecret`` inputs of the ``gong_*``
-    tools optional, the configured credentials standing in when they are left out.
+    tools optional, the configured credentials standing in when they are left out. ``compact_output`` answers
+    every successful call's data in :func:`compact` form.
     """
 
     def default_factory() -> AsyncGong:
@@ -201,7 +231,7 @@ def build_server(
         act = served.get(params.name)
         if act is None:
             return _result(envelope({}, f"Unknown tool: {params.name}"))
-        return await _call(act, dict(params.arguments or {}), clients)
+        return await _call(act, dict(params.arguments or {}), clients, compact_output)
 
     @asynccontextmanager
     async def lifespan(_server: Server[None]) -> AsyncIterator[None]:
@@ -214,7 +244,7 @@ def build_server(
         "gongkit",
         version=__version__,
         title="Gong API v2 (gongkit)",
-        instructions=INSTRUCTIONS,
+        instructions=INSTRUCTIONS + (COMPACT_INSTRUCTIONS if compact_output else ""),
         lifespan=lifespan,
         on_list_tools=list_tools,
         on_call_tool=call_tool,

@@ -33,11 +33,17 @@ def _groups(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     is_flag=True,
     help="Let the gong_* tools leave out accessKey/accessKeySecret and use the credentials given here instead.",
 )
+@click.option(
+    "--compact",
+    is_flag=True,
+    help="Answer in fewer bytes: no null or empty fields, and lists of records as column/row tables.",
+)
 @client_options
 def mcp(
     groups: list[str] | None,
     read_only: bool,
     tools_use_configured_credentials: bool,
+    compact: bool,
     base_url: str | None,
     access_key: str | None,
     access_key_secret: str | None,
@@ -55,6 +61,7 @@ def mcp(
     run_stdio(
         actions=select_actions(groups, read_only=read_only),
         tools_use_configured_credentials=tools_use_configured_credentials,
+        compact_output=compact,
         access_key=access_key,
         access_key_secret=access_key_secret,
         bearer_token=bearer_token,

@@ -21,6 +21,8 @@ Run it with ``gongkit mcp`` (stdio).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import json
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -131,12 +133,92 @@ def _annotations(act: Action) -> ToolAnnotations:
     )
 
 
+#: The input every list tool takes besides Gong's own: how many records one answer may carry.
+LIMIT_SCHEMA: dict[str, Any] = {
+    "type": "integer",
+    "minimum": 1,
+    "description": "At most this many records in the answer (default: Gong's page); the answer's cursor goes on "
+    "from the record after the last one.",
+}
+
+#: The prefix of a cursor this server made (Gong's cursor and how many of its page's records were sent).
+_CURSOR_PREFIX = "gongkit-mcp."
+
+
+def _pages(act: Action) -> bool:
+    """Whether ``act`` lists records a page at a time (it takes Gong's ``cursor``)."""
+    return any(p.name == "cursor" for p in act.params)
+
+
+def _input_schema(act: Action) -> dict[str, Any]:
+    schema = act.input_schema()
+    if _pages(act):
+        schema["properties"] = {**schema["properties"], "limit": LIMIT_SCHEMA}
+    return schema
+
+
+def _encode_cursor(gong_cursor: str | None, skip: int) -> str:
+    raw = json.dumps({"cursor": gong_cursor, "skip": skip}, separators=(",", ":")).encode()
+    return _CURSOR_PREFIX + base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def _decode_cursor(cursor: str) -> tuple[str | None, int]:
+    """(Gong's cursor, records of its page already sent) of a cursor this server made (ValueError if forged)."""
+    try:
+        state = json.loads(base64.urlsafe_b64decode(cursor[len(_CURSOR_PREFIX) :].encode("ascii")))
+        gong_cursor, skip = state["cursor"], state["skip"]
+    except (ValueError, binascii.Error, KeyError, TypeError):
+        raise ValueError("cursor: not a cursor this server gave") from None
+    if not (gong_cursor is None or isinstance(gong_cursor, str)) or not isinstance(skip, int) or skip < 0:
+        raise ValueError("cursor: not a cursor this server gave")
+    return gong_cursor, skip
+
+
+class _Window:
+    """A ``limit`` on one list call: the records of Gong's page from ``skip`` on, at most ``limit`` of them."""
+
+    def __init__(self, arguments: dict[str, Any]) -> None:
+        limit = arguments.pop("limit", None)
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
+            raise ValueError("limit: expected an integer of at least 1")
+        self.limit: int | None = limit
+        self.gong_cursor: str | None = arguments.get("cursor")
+        self.skip = 0
+        if isinstance(self.gong_cursor, str) and self.gong_cursor.startswith(_CURSOR_PREFIX):
+            self.gong_cursor, self.skip = _decode_cursor(self.gong_cursor)
+            arguments.pop("cursor")
+            if self.gong_cursor is not None:
+                arguments["cursor"] = self.gong_cursor
+
+    def apply(self, data: Any) -> Any:
+        """Gong's answer cut to the window, its cursor pointing after the last record sent. An answer without
+        exactly one list of records is left whole."""
+        if (self.limit is None and not self.skip) or not isinstance(data, dict):
+            return data
+        lists = [key for key, value in data.items() if isinstance(value, list)]
+        if len(lists) != 1:
+            return data
+        holder = data["records"] if isinstance(data.get("records"), dict) else data
+        records = data[lists[0]][self.skip :]
+        end = len(records) if self.limit is None else self.limit
+        out = {**data, lists[0]: records[:end]}
+        next_cursor = holder.get("cursor") if end >= len(records) else _encode_cursor(self.gong_cursor, self.skip + end)
+        cut = {**holder, "cursor": next_cursor}
+        if "currentPageSize" in cut:
+            cut["currentPageSize"] = len(out[lists[0]])
+        if next_cursor is None:
+            cut.pop("cursor")
+        if holder is data:
+            return {**cut, lists[0]: out[lists[0]]}
+        return {**out, "records": cut}
+
+
 def _tool(act: Action) -> Tool:
     return Tool(
         name=act.name,
         title=act.title or None,
         description=act.description,
-        input_schema=act.input_schema(),
+        input_schema=_input_schema(act),
         annotations=_annotations(act),
     )
 
@@ -191,7 +273,14 @@ async def _call(act: Action, arguments: dict[str, Any], clients: _Clients, compa
         client = clients.for_action(act)
     except GongError as exc:
         return _result(envelope({}, str(exc)))
-    out = await arun(act, _decode_json_text(act, arguments), client=client)
+    arguments = _decode_json_text(act, arguments)
+    try:
+        window = _Window(arguments) if _pages(act) else None
+    except ValueError as exc:
+        return _result(envelope({}, f"Invalid input: {exc}"))
+    out = await arun(act, arguments, client=client)
+    if window is not None and out["successful"]:
+        out = {**out, "data": window.apply(out["data"])}
     return _result(out, compact_data=compact_data)
 
 

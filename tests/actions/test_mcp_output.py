@@ -1,4 +1,5 @@
-"""What one answer costs an agent: a page of 100 calls from a real (in-process) server, as sent and compact."""
+"""What one answer costs an agent: a page of 100 calls from a real (in-process) server, as sent and compact, and
+in pages of any ``limit`` whose cursors go on where the last one stopped."""
 
 from __future__ import annotations
 
@@ -22,18 +23,71 @@ from tests.support.factories import make_call, make_user
 PAGE = {"fromDateTime": "2024-01-01T00:00:00Z", "toDateTime": "2025-01-01T00:00:00Z"}
 
 
-def _page(settings: ServerSettings, db: Database, company: Company, **options: Any) -> Any:
+def _server(settings: ServerSettings, db: Database, company: Company, **options: Any) -> Any:
+    """An MCP server whose tools talk to an in-process gongkit server."""
     app = create_app(settings, db=db, limiter=RateLimiter("memory://"))
 
     def factory() -> AsyncGong:
         http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
         return AsyncGong(company.access_key, company.secret, base_url="http://gong.test", http_client=http, pace=None)
 
+    return build_server(client_factory=factory, **options)
+
+
+def _page(settings: ServerSettings, db: Database, company: Company, **options: Any) -> Any:
     async def go() -> Any:
-        async with Client(build_server(client_factory=factory, **options)) as client:
+        async with Client(_server(settings, db, company, **options)) as client:
             return await client.call_tool("GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS", PAGE)
 
     return asyncio.run(go())
+
+
+def _envelope(result: Any) -> Any:
+    [block] = result.content
+    return json.loads(block.text)
+
+
+@pytest.mark.parametrize("engine", ["sqlite"])
+@pytest.mark.parametrize("limit", [1, 40, 100, 150])
+def test_pages_of_any_limit_concatenate_to_every_call(
+    settings: ServerSettings, db: Database, company: Company, seed: Seed, limit: int
+) -> None:
+    user_id = seed(make_user, company.id)
+    made = [seed(make_call, company.id, primary_user_id=user_id).id for _ in range(150)]
+
+    async def walk() -> list[Any]:
+        answers = []
+        async with Client(_server(settings, db, company)) as client:
+            arguments: dict[str, Any] = {**PAGE, "limit": limit}
+            while True:
+                result = await client.call_tool("GONG_RETRIEVE_CALL_DATA_BY_DATE_RANGE_V2_CALLS", arguments)
+                answers.append(_envelope(result)["data"])
+                cursor = answers[-1]["records"].get("cursor")
+                if cursor is None:
+                    return answers
+                arguments = {**PAGE, "limit": limit, "cursor": cursor}
+
+    answers = asyncio.run(walk())
+    seen = [call["id"] for answer in answers for call in answer["calls"]]
+    assert sorted(seen) == sorted(str(i) for i in made) and len(set(seen)) == 150
+    assert all(1 <= len(a["calls"]) <= limit and a["records"]["currentPageSize"] == len(a["calls"]) for a in answers)
+    assert len(answers) == (2 if limit >= 100 else sum(-(-n // limit) for n in (100, 50)))
+
+
+def test_a_bad_limit_or_a_forged_cursor_is_invalid_input() -> None:
+    async def go(arguments: dict[str, Any]) -> Any:
+        async with Client(build_server(client_factory=lambda: AsyncGong("k", "s", base_url="http://gong.test"))) as c:
+            return await c.call_tool("GONG_LIST_ALL_USERS_V2_USERS", arguments)
+
+    for arguments, message in (
+        ({"limit": 0}, "Invalid input: limit: expected an integer of at least 1"),
+        ({"limit": True}, "Invalid input: limit: expected an integer of at least 1"),
+        ({"cursor": "gongkit-mcp.%%%"}, "Invalid input: cursor: not a cursor this server gave"),
+        ({"cursor": "gongkit-mcp.eyJza2lwIjotMX0="}, "Invalid input: cursor: not a cursor this server gave"),
+    ):
+        result = asyncio.run(go(arguments))
+        assert result.is_error is True
+        assert _envelope(result) == {"data": {}, "error": message, "successful": False}
 
 
 @pytest.mark.parametrize("engine", ["sqlite"])

@@ -6,6 +6,8 @@ Built on the low-level ``mcp.server.lowlevel.Server`` of the ``mcp`` SDK (2.x), 
 definitions it needs. The read-only and destructive hints come from the operation catalogue
 (:attr:`gongkit.spec.Operation.read_only`, :attr:`~gongkit.spec.Operation.destructive`).
 
+A list tool (one that takes Gong's ``cursor``) also takes ``limit``: the answer carries at most that many records
+and a cursor that goes on from the next one (within Gong's page, a cursor of this server's own making).
 A call runs the action through the async SDK and answers its envelope ``{data, error, successful}`` once, as
 compact JSON text: no output schema is declared and no structured copy is sent, so nothing goes twice. Every
 failure (invalid input, unknown tool, missing credentials, Gong's error) is a tool error (``isError``) whose text
@@ -53,7 +55,8 @@ INSTRUCTIONS = (
     "Gong's public REST API v2 as tools. GONG_* tools take Gong's parameters, with nested body fields flattened "
     "as a__b and hyphenated query names written with __. gong_* tools are read-only and take the Gong access "
     "key and secret as inputs. Every tool answers {data, error, successful} as JSON text (a failure is a tool "
-    "error with the same shape); list results carry a cursor for the next page."
+    "error with the same shape). List tools take an optional limit on the records of one answer; pass the "
+    "answer's cursor back to get the records that follow."
 )
 
 COMPACT_INSTRUCTIONS = (

@@ -178,3 +178,21 @@ def test_configured_credentials_make_only_the_tool_keys_optional() -> None:
         "gongkit mcp is run with" in tools["gong_list_all_users"].input_schema["properties"]["accessKey"]["description"]
     )
     assert tools["GONG_RETRIEVE_USER_V2_USERS_ID"].input_schema == get("GONG_RETRIEVE_USER_V2_USERS_ID").input_schema()
+
+
+def test_every_tool_fails_in_the_one_shape() -> None:
+    """An input no tool takes, sent to every tool: each answers the same failure envelope, never a dump."""
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, json={"requestId": "r400", "errors": ["Bad request"]})
+
+    async def sweep() -> list[tuple[str, Any]]:
+        async with Client(_server(refuse)) as client:
+            return [(a.name, await client.call_tool(a.name, {"bogus": 1})) for a in all_actions()]
+
+    for name, result in asyncio.run(sweep()):
+        assert result.is_error is True, name
+        failed = _envelope(result)
+        assert set(failed) == {"data", "error", "successful"} and failed["successful"] is False, name
+        assert failed["error"].startswith("Invalid input: ") and "bogus: unknown input" in failed["error"], name
+        assert "pydantic" not in failed["error"], name

@@ -1,4 +1,4 @@
-"""The MCP server: every action as a tool, with its schema; results and errors as the MCP SDK conveys them."""
+"""The MCP server: every action as a tool, with its schema; results and errors as one JSON envelope, sent once."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import httpx
 from mcp import Client
 
 from gongkit.actions import all_actions, get
-from gongkit.mcp_server import OUTPUT_SCHEMA, build_server
+from gongkit.mcp_server import LIMIT_SCHEMA, build_server
 from gongkit.sdk import AsyncGong
 
 
@@ -43,8 +43,11 @@ def test_every_action_is_a_tool_with_its_schema() -> None:
     for act in all_actions():
         tool = tools[act.name]
         assert tool.description == act.description
-        assert tool.input_schema == act.input_schema()
-        assert tool.output_schema == OUTPUT_SCHEMA
+        schema = dict(tool.input_schema, properties=dict(tool.input_schema["properties"]))
+        if any(p.name == "cursor" for p in act.params):
+            assert schema["properties"].pop("limit") == LIMIT_SCHEMA
+        assert schema == act.input_schema()
+        assert tool.output_schema is None
     assert tools["GONG_RETRIEVE_USER_V2_USERS_ID"].annotations.read_only_hint is True
     assert tools["GONG_ERASE_DATA_FOR_EMAIL_ADDRESS"].annotations.destructive_hint is True
     for act in all_actions():
@@ -58,12 +61,19 @@ async def _call(name: str, arguments: dict[str, Any], handler: Any = _ok, **opti
         return await client.call_tool(name, arguments)
 
 
+def _envelope(result: Any) -> Any:
+    """The one JSON text a tool result carries (nothing else is sent)."""
+    assert result.structured_content is None
+    [block] = result.content
+    return json.loads(block.text)
+
+
 def test_a_successful_call_returns_the_envelope() -> None:
     result = asyncio.run(_call("GONG_RETRIEVE_USER_V2_USERS_ID", {"id": "42"}))
     assert result.is_error is False
     expected = {"data": {"requestId": "r", "user": {"id": "42", "firstName": "Ada"}}, "error": None, "successful": True}
-    assert result.structured_content == expected
-    assert json.loads(result.content[0].text) == expected
+    assert _envelope(result) == expected
+    assert ", " not in result.content[0].text  # compact JSON
 
 
 def test_a_tool_reshapes_and_uses_its_own_credentials() -> None:
@@ -80,20 +90,23 @@ def test_a_tool_reshapes_and_uses_its_own_credentials() -> None:
             handler,
         )
     )
-    assert result.structured_content == {"data": {"id": "42", "firstName": "Ada"}, "error": None, "successful": True}
+    assert _envelope(result) == {"data": {"id": "42", "firstName": "Ada"}, "error": None, "successful": True}
     assert seen[0].headers["authorization"] == "Basic " + base64.b64encode(b"A:B").decode()
 
 
 def test_failures_are_tool_errors() -> None:
     result = asyncio.run(_call("GONG_RETRIEVE_DATA_FOR_A_SPECIFIC_CALL_V2_CALLS_ID", {"id": "404"}))
     assert result.is_error is True
-    text = result.content[0].text
-    assert "Call 404 not found" in text and "r404" in text
+    failed = _envelope(result)
+    assert failed["successful"] is False and "Call 404 not found" in failed["error"]
+    assert failed["data"] == {"status": 404, "requestId": "r404", "errors": ["Call 404 not found"]}
     bad = asyncio.run(_call("GONG_RETRIEVE_LOGS_DATA_BY_TYPE_AND_TIME_RANGE_V2_LOGS", {"logType": "Nope"}))
     assert bad.is_error is True
-    assert "Invalid input" in bad.content[0].text and "fromDateTime: required" in bad.content[0].text
+    invalid = _envelope(bad)
+    assert invalid["error"].startswith("Invalid input") and "fromDateTime: required" in invalid["error"]
+    assert invalid["data"] == {} and invalid["successful"] is False
     unknown = asyncio.run(_call("GONG_RETRIEVE_USER_V2_USERS_ID", {"id": "42", "bogus": 1}))
-    assert unknown.is_error is True
+    assert unknown.is_error is True and _envelope(unknown)["error"].startswith("Invalid input")
 
 
 def test_arrays_sent_as_json_text_are_decoded() -> None:
@@ -112,7 +125,8 @@ def test_arrays_sent_as_json_text_are_decoded() -> None:
 
 def test_an_unknown_tool_is_a_tool_error() -> None:
     result = asyncio.run(_call("GONG_NO_SUCH_TOOL", {}))
-    assert result.is_error is True and result.content[0].text == "Unknown tool: GONG_NO_SUCH_TOOL"
+    assert result.is_error is True
+    assert _envelope(result) == {"data": {}, "error": "Unknown tool: GONG_NO_SUCH_TOOL", "successful": False}
 
 
 def test_without_configured_credentials(monkeypatch: Any) -> None:
@@ -125,4 +139,60 @@ def test_without_configured_credentials(monkeypatch: Any) -> None:
             return await client.call_tool("GONG_LIST_ALL_USERS_V2_USERS", {})
 
     result = asyncio.run(go())
-    assert result.is_error is True and "No Gong credentials" in result.content[0].text
+    assert result.is_error is True and "No Gong credentials" in _envelope(result)["error"]
+
+
+def test_tools_can_use_the_configured_credentials() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return _ok(request)
+
+    name = "gong_retrieve_details_for_a_specific_user"
+    strict = asyncio.run(_call(name, {"userId": "42"}, handler))
+    assert strict.is_error is True and "accessKey: required" in _envelope(strict)["error"] and not seen
+    result = asyncio.run(_call(name, {"userId": "42"}, handler, tools_use_configured_credentials=True))
+    assert _envelope(result) == {"data": {"id": "42", "firstName": "Ada"}, "error": None, "successful": True}
+    assert seen[0].headers["authorization"] == "Basic " + base64.b64encode(b"key:secret").decode()
+    own = asyncio.run(
+        _call(
+            name,
+            {"userId": "42", "accessKey": "A", "accessKeySecret": "B"},
+            handler,
+            tools_use_configured_credentials=True,
+        )
+    )
+    assert own.is_error is False
+    assert seen[1].headers["authorization"] == "Basic " + base64.b64encode(b"A:B").decode()
+
+
+def test_configured_credentials_make_only_the_tool_keys_optional() -> None:
+    async def listed() -> Any:
+        async with Client(_server(_ok, tools_use_configured_credentials=True)) as client:
+            return await client.list_tools()
+
+    tools = {t.name: t for t in asyncio.run(listed()).tools}
+    assert tools["gong_retrieve_details_for_a_specific_user"].input_schema["required"] == ["userId"]
+    assert (
+        "gongkit mcp is run with" in tools["gong_list_all_users"].input_schema["properties"]["accessKey"]["description"]
+    )
+    assert tools["GONG_RETRIEVE_USER_V2_USERS_ID"].input_schema == get("GONG_RETRIEVE_USER_V2_USERS_ID").input_schema()
+
+
+def test_every_tool_fails_in_the_one_shape() -> None:
+    """An input no tool takes, sent to every tool: each answers the same failure envelope, never a dump."""
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, json={"requestId": "r400", "errors": ["Bad request"]})
+
+    async def sweep() -> list[tuple[str, Any]]:
+        async with Client(_server(refuse)) as client:
+            return [(a.name, await client.call_tool(a.name, {"bogus": 1})) for a in all_actions()]
+
+    for name, result in asyncio.run(sweep()):
+        assert result.is_error is True, name
+        failed = _envelope(result)
+        assert set(failed) == {"data", "error", "successful"} and failed["successful"] is False, name
+        assert failed["error"].startswith("Invalid input: ") and "bogus: unknown input" in failed["error"], name
+        assert "pydantic" not in failed["error"], name

@@ -144,7 +144,7 @@ def test_gongkit_mcp_logs_no_subject(store: tuple[ServerSettings, Company], tmp_
             return texts
 
         texts = asyncio.run(session())
-    assert '"successful": true' in texts[0]
+    assert '"successful":true' in texts[0]
     err = stderr_path.read_text(encoding="utf-8")
     requests = [line for line in err.splitlines() if "HTTP Request: " in line]
     assert len(requests) == 4, err

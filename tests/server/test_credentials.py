@@ -49,7 +49,7 @@ def test_the_cache_is_bounded_and_drops_the_oldest(db: Database, mono: Monotonic
     companies = [make_company(db, f"C{i}") for i in range(5)]
     for c in companies:
         auth.authenticate(basic(c), 0)
-    assert len(auth._cache) == 3
+    assert [principal.company_id for _expires, principal in auth._cache.values()] == [c.id for c in companies[2:]]
     mono.now += 0.5
     assert auth.authenticate(basic(companies[-1]), 0).company_id == companies[-1].id
 

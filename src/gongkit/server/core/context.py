@@ -17,7 +17,7 @@ from gongkit.db import Database
 from gongkit.db.paging import CursorCodec, PageQuery, query_fingerprint
 from gongkit.kernel.clock import Clock, DateTimeError, parse_datetime_ms
 from gongkit.kernel.config import ServerSettings
-from gongkit.kernel.errors import Forbidden, InvalidRequest, PayloadTooLarge, Unauthenticated
+from gongkit.kernel.errors import Forbidden, InvalidRequest, Unauthenticated
 from gongkit.kernel.ids import new_request_id
 from gongkit.server.core.auth import Authenticator, Principal
 from gongkit.server.core.ratelimit import RateLimiter
@@ -60,10 +60,10 @@ class AppState:
         return await anyio.to_thread.run_sync(job, limiter=self.db_threads)
 
 
-def check_scope(principal: Principal, op: Operation | None, scope: str) -> None:
+def check_scope(principal: Principal, op: Operation, scope: str) -> None:
     """Refuse a Bearer token without ``scope``: 403, or 401 on the operations that declare only 401."""
     if not principal.has_scope(scope):
-        cls = Forbidden if op is None or op.scope_failure_status == 403 else Unauthenticated
+        cls = Forbidden if op.scope_failure_status == 403 else Unauthenticated
         raise cls(f"Access denied: this request needs the scope '{scope}'")
 
 
@@ -103,9 +103,7 @@ class Ctx:
 
     __slots__ = ("op", "principal", "request", "request_id", "state")
 
-    def __init__(
-        self, request: Request, state: AppState, op: Operation | None, principal: Principal, request_id: str
-    ) -> None:
+    def __init__(self, request: Request, state: AppState, op: Operation, principal: Principal, request_id: str) -> None:
         self.request = request
         self.state = state
         self.op = op
@@ -164,15 +162,10 @@ class Ctx:
         """A scope beyond the operation's own (e.g. media links in ``/v2/calls/extensive``)."""
         check_scope(self.principal, self.op, scope)
 
-    async def raw_body(self) -> bytes:
-        body = await self.request.body()
-        if len(body) > self.state.settings.max_body_bytes:
-            raise PayloadTooLarge(f"Request body too large (limit {self.state.settings.max_body_bytes} bytes)")
-        return body
-
     async def json(self, model: type[M], *, optional: bool = False) -> M:
-        """The JSON body validated into ``model``; a clear 400 otherwise."""
-        body = await self.raw_body()
+        """The JSON body validated into ``model``; a clear 400 otherwise. (Its size is limited as it arrives, by
+        :class:`gongkit.server.core.limits.BodyLimitMiddleware`.)"""
+        body = await self.request.body()
         if not body.strip():
             if optional:
                 return model.model_validate({})
@@ -192,7 +185,7 @@ class Ctx:
         return PageQuery(
             codec=self.state.codec,
             company_id=self.company_id,
-            fingerprint=query_fingerprint(self.op.operation_id if self.op else self.request.url.path, params),
+            fingerprint=query_fingerprint(self.op.operation_id, params),
             cursor=cursor,
             page_size=self.principal.limits.page_size,
         )

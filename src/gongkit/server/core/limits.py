@@ -21,13 +21,11 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from gongkit.kernel.config import ServerSettings
 from gongkit.kernel.errors import ApiError, PayloadTooLarge, RequestHeaderFieldsTooLarge
 from gongkit.kernel.ids import new_request_id
 
 log = logging.getLogger("gongkit.server")
-
-#: The cap on a request head when the server is not told otherwise.
-DEFAULT_MAX_HEADER_BYTES = 64 * 1024
 
 
 class BodyLimitMiddleware:
@@ -50,10 +48,9 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         limit = self.limit_for(scope)
-        too_large = PayloadTooLarge(f"Request body too large (limit {limit} bytes)")
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await self.render(scope, too_large)(scope, receive, _closing(send))
+            await self.render(scope, _too_large(limit))(scope, receive, _closing(send))
             return
         received = 0
         exceeded = False
@@ -65,7 +62,7 @@ class BodyLimitMiddleware:
                 received += len(message.get("body", b""))
                 if received > limit:
                     exceeded = True
-                    raise too_large
+                    raise _too_large(limit)
             return message
 
         async def closing_send(message: Message) -> None:
@@ -75,6 +72,10 @@ class BodyLimitMiddleware:
                 await send(message)
 
         await self.app(scope, counting_receive, closing_send)
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"Request body too large (limit {limit} bytes)")
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -103,7 +104,7 @@ class HeadCappedHttpToolsProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol, refusing a request head (request line and headers) over a cap with 431.
 
     The cap is uvicorn's ``h11_max_incomplete_event_size`` option (the same bound h11 puts on an unfinished
-    head), or 64 KB when it is not set, so ``--http gongkit.server.core.limits:HeadCappedHttpToolsProtocol
+    head), or the settings' default (64 KB) when it is not set, so ``--http gongkit.server.core.limits:HeadCappedHttpToolsProtocol
     --h11-max-incomplete-event-size N`` sets it from uvicorn's own command line.
 
     Bytes are counted as they arrive while a head is incomplete (so a huge header is refused before it is
@@ -112,7 +113,7 @@ class HeadCappedHttpToolsProtocol(HttpToolsProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.max_head_bytes = self.config.h11_max_incomplete_event_size or DEFAULT_MAX_HEADER_BYTES
+        self.max_head_bytes = self.config.h11_max_incomplete_event_size or ServerSettings.max_header_bytes
         self.in_head = False
         self.head_bytes = 0
         self.parsed_head_bytes = 0

@@ -70,6 +70,7 @@ from gongkit.types.data_privacy import (
     MeetingReference,
     PhoneNumberReferences,
 )
+from gongkit.types.library import FolderContent, LibraryCall, LibraryFolder, Snippet
 from gongkit.types.settings import Workspace
 from gongkit.types.users import SpokenLanguage, User, UserSettings, UserSettingsHistory
 
@@ -107,12 +108,15 @@ __all__ = [
     "ExposedInteraction",
     "ExternalSystem",
     "FlowContext",
+    "FolderContent",
     "GongModel",
     "HighlightsItem",
     "HighlightsSection",
     "Interaction",
     "InteractionStat",
     "KeyPoint",
+    "LibraryCall",
+    "LibraryFolder",
     "Media",
     "MeetingReference",
     "Monologue",
@@ -130,6 +134,7 @@ __all__ = [
     "Questions",
     "Records",
     "Sentence",
+    "Snippet",
     "Speaker",
     "SpeakersTimeline",
     "SpeechSegment",

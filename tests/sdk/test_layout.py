@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +12,7 @@ import pytest
 
 from gongkit import AsyncGong, Gong
 from gongkit.sdk._resource import resource
-from gongkit.sdk.resources.calls import AsyncCalls, Calls
-from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
-from gongkit.sdk.resources.settings import AsyncSettings, Settings
-from gongkit.sdk.resources.users import AsyncUsers, Users
+from gongkit.spec import GROUPS as SPEC_GROUPS
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -53,7 +51,7 @@ def test_importing_and_using_the_sdk_loads_no_server_module() -> None:
         "import sys, gongkit, gongkit.sdk, gongkit.types\n"
         "from gongkit import Gong, AsyncGong\n"
         "for g in (Gong('k', 's'), AsyncGong('k', 's')):\n"
-        "    g.calls, g.users, g.settings, g.data_privacy\n"
+        f"    [getattr(g, name) for name in {sorted(GROUPS)!r}]\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
@@ -62,12 +60,19 @@ def test_importing_and_using_the_sdk_loads_no_server_module() -> None:
     assert not {"sqlalchemy", "starlette", "alembic"} & set(out.split())  # (httpx itself loads click)
 
 
-GROUPS = {
-    "calls": (Calls, AsyncCalls),
-    "users": (Users, AsyncUsers),
-    "settings": (Settings, AsyncSettings),
-    "data_privacy": (DataPrivacy, AsyncDataPrivacy),
-}
+def _sdk_groups() -> dict[str, tuple[type, type]]:
+    """Every spec group with an SDK resource module: its sync and async classes (``Name``, ``AsyncName``)."""
+    found = {}
+    for group in SPEC_GROUPS:
+        if not (SRC / "gongkit" / "sdk" / "resources" / f"{group}.py").exists():
+            continue
+        module = importlib.import_module(f"gongkit.sdk.resources.{group}")
+        [async_name] = [name for name in module.__all__ if name.startswith("Async")]
+        found[group] = (getattr(module, async_name.removeprefix("Async")), getattr(module, async_name))
+    return found
+
+
+GROUPS = _sdk_groups()
 
 
 @pytest.mark.parametrize("name", sorted(GROUPS))

@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## Start the server on the embedded SQLite store with the demo company, tour it with the SDK, keep serving.
+## `make demo PORT=9000 HOST=0.0.0.0`; any other `gongkit demo` option through ARGS, e.g. ARGS="--calls 1000".
 demo: $(STAMP)
-	$(BIN)/gongkit demo
+	$(BIN)/gongkit demo $(if $(PORT),--port $(PORT)) $(if $(HOST),--host $(HOST)) $(ARGS)
 
 ## Every test, on SQLite and on a private PostgreSQL server that this target starts itself.
 test: $(STAMP)

@@ -93,33 +93,52 @@ def _with_client_logging(fn: F) -> F:
     return cast(F, run)
 
 
-def client_options(fn: F) -> F:
-    """How a client command reaches Gong (or a gongkit server): base URL and credentials. The command's logging
-    goes through :func:`client_logging`."""
-    fn = _with_client_logging(fn)
-    fn = click.option(
-        "--bearer-token",
-        envvar="GONG_BEARER_TOKEN",
-        default=None,
-        show_envvar=True,
-        help="OAuth Bearer token (instead of an access key).",
-    )(fn)
-    fn = click.option(
-        "--access-key-secret",
-        envvar="GONG_ACCESS_KEY_SECRET",
-        default=None,
-        show_envvar=True,
-        help="Access key secret.",
-    )(fn)
-    fn = click.option("--access-key", envvar="GONG_ACCESS_KEY", default=None, show_envvar=True, help="Access key.")(fn)
-    fn = click.option(
+_CREDENTIALS = (
+    (
         "--base-url",
-        envvar="GONG_BASE_URL",
-        default=None,
-        show_envvar=True,
-        help="Base URL of the API (default https://api.gong.io; a gongkit server: http://127.0.0.1:8080).",
-    )(fn)
+        "GONG_BASE_URL",
+        "Base URL of the API (default https://api.gong.io; a gongkit server: http://127.0.0.1:8080).",
+    ),
+    ("--access-key", "GONG_ACCESS_KEY", "Access key."),
+    ("--access-key-secret", "GONG_ACCESS_KEY_SECRET", "Access key secret."),
+    ("--bearer-token", "GONG_BEARER_TOKEN", "OAuth Bearer token (instead of an access key)."),
+)
+_CREDENTIAL_NAMES = ("base_url", "access_key", "access_key_secret", "bearer_token")
+
+
+def _credential_options(fn: F, *, from_env: bool) -> F:
+    for flag, env, text in reversed(_CREDENTIALS):
+        if from_env:
+            fn = click.option(flag, envvar=env, default=None, show_envvar=True, help=text)(fn)
+        else:
+            fn = click.option(flag, default=None, help=f"{text} Overrides the group's option and ${env}.")(fn)
     return fn
+
+
+def client_options(fn: F) -> F:
+    """How a client command (or group) reaches Gong (or a gongkit server): base URL and credentials, from the
+    options or the environment. The command's logging goes through :func:`client_logging`."""
+    return _credential_options(_with_client_logging(fn), from_env=True)
+
+
+#: What a client command is given: base URL, access key, secret, Bearer token.
+ClientArgs = tuple[str | None, str | None, str | None, str | None]
+
+
+def pass_client(fn: F) -> F:
+    """A client command under a group with :func:`client_options`: the same options are accepted after the
+    command's name too (``gongkit calls list --base-url ...``), and win over the group's; the command gets the
+    merged :data:`ClientArgs` as its first argument."""
+
+    @functools.wraps(fn)
+    @click.pass_context
+    def run(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
+        given = [kwargs.pop(name) for name in _CREDENTIAL_NAMES]
+        group = ctx.obj if isinstance(ctx.obj, tuple) else (None,) * len(given)
+        merged = tuple(own if own is not None else inherited for own, inherited in zip(given, group, strict=True))
+        return fn(merged, *args, **kwargs)
+
+    return _credential_options(cast(F, run), from_env=False)
 
 
 def make_client(

@@ -60,6 +60,28 @@ def emit(
     emit_table([r if isinstance(r, Mapping) else {"value": r} for r in rows], columns, title)
 
 
+#: The most columns :func:`emit_answer` shows: a table wider than a terminal folds into nothing readable.
+ANSWER_COLUMNS = 8
+
+
+def emit_answer(answer: Any, as_table: bool, title: str | None = None) -> None:
+    """A Gong answer as JSON, or for people: a table of its records (the first list of objects in it, e.g.
+    ``calls``, ``users``, ``folders``: their first few plain fields; the JSON has them all), else one row of
+    its fields."""
+    if not as_table:
+        emit_json(answer)
+        return
+    if isinstance(answer, Mapping):
+        for key, value in answer.items():
+            if isinstance(value, list) and value and all(isinstance(item, Mapping) for item in value):
+                plain = [k for k, v in value[0].items() if not isinstance(v, Mapping | list)]
+                emit_table(value, plain[:ANSWER_COLUMNS] or None, title=f"{len(value)} {key}")
+                return
+        emit_table([{k: v for k, v in answer.items() if k != "requestId"}], title=title)
+        return
+    emit(answer, True, title=title)
+
+
 def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     tty = hasattr(stream, "isatty") and stream.isatty()

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from gongkit.cli._context import client_options
-from gongkit.cli._output import emit, emit_json, table_option
+from gongkit.cli._output import emit, emit_answer, emit_json, emit_table, fail, table_option
 
 
 @click.group()
@@ -44,11 +44,21 @@ def actions_list(kind: str | None, group: str | None, as_table: bool) -> None:
 
 @actions.command("show")
 @click.argument("name")
-def actions_show(name: str) -> None:
-    """Show the action NAME: its description, operation and input JSON Schema."""
+@table_option
+def actions_show(name: str, as_table: bool) -> None:
+    """Show the action NAME: its description, operation and input JSON Schema (--table: its inputs)."""
     from gongkit.actions import get
 
     act = _lookup(get, name)
+    if as_table:
+        schema = act.input_schema()
+        required = set(schema.get("required", ()))
+        rows = [
+            {"input": n, "type": p.get("type"), "required": n in required, "description": p.get("description")}
+            for n, p in schema.get("properties", {}).items()
+        ]
+        emit_table(rows, title=f"{act.name}: {act.operation.method} {act.operation.path}")
+        return
     emit_json(
         {
             "name": act.name,
@@ -93,9 +103,11 @@ def _read_input(text: str) -> Any:
     help="The input: a JSON object, @FILE to read it from a file, or - for stdin.",
 )
 @client_options
+@table_option
 def actions_run(
     name: str,
     input_text: str,
+    as_table: bool,
     base_url: str | None,
     access_key: str | None,
     access_key_secret: str | None,
@@ -123,6 +135,12 @@ def actions_run(
     else:
         with client:
             out = run(act, inputs, client=client)
+    if as_table:
+        if out["successful"]:
+            emit_answer(out["data"], True, title=act.name)
+        else:
+            fail(str(out["error"]))
+        return
     emit_json(out)
     if not out["successful"]:
         raise SystemExit(1)

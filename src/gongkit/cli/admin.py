@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 from gongkit import control as svc
 from gongkit.cli._context import open_store, settings_for, store_options
 from gongkit.cli._output import emit, fail, table_option
+from gongkit.cli.demo import calls_option
 from gongkit.db import Database
 from gongkit.kernel.clock import SystemClock
 from gongkit.kernel.config import ServerSettings
@@ -220,7 +221,7 @@ def token_scopes(as_table: bool) -> None:
 
 
 @admin.command("demo")
-@click.option("--calls", "calls", type=click.IntRange(min=1), default=None, help="Number of calls to generate.")
+@calls_option("Number of calls to generate.")
 @click.option("--seed", type=int, default=None, help="Random seed (the same seed makes the same company).")
 @table_option
 @pass_settings

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from gongkit.cli._context import DATETIME, client_options, make_client, operations
+from gongkit.cli._context import DATETIME, client_options, make_client, operations, pass_client
 from gongkit.cli._output import emit, fail, table_option
 from gongkit.sdk import GongError
 
@@ -51,7 +51,7 @@ def calls(
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many calls.")
 @click.option("--all", "all_", is_flag=True, help="Every call (follows the cursors to the end).")
 @table_option
-@click.pass_obj
+@pass_client
 def calls_list(
     obj: tuple[Any, ...],
     from_: str | None,
@@ -79,7 +79,7 @@ def calls_list(
 @calls.command("get")
 @click.argument("call_id")
 @table_option
-@click.pass_obj
+@pass_client
 def calls_get(obj: tuple[Any, ...], call_id: str, as_table: bool) -> None:
     """Show the call CALL_ID."""
     with make_client(*obj) as gong:
@@ -101,7 +101,7 @@ def _clock(ms: Any) -> str:
 @calls.command("transcript")
 @click.argument("call_ids", nargs=-1, required=True)
 @table_option
-@click.pass_obj
+@pass_client
 def calls_transcript(obj: tuple[Any, ...], call_ids: tuple[str, ...], as_table: bool) -> None:
     """Print the transcripts of one or more calls (CALL_IDS)."""
     with make_client(*obj) as gong:

@@ -20,7 +20,7 @@ from typing import Any
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from gongkit.cli._context import client_options, make_client, open_store, settings_for, store_options
+from gongkit.cli._context import client_options, make_client, open_store, pass_client, settings_for, store_options
 from gongkit.cli._output import console, emit, emit_json, emit_table, fail, table_option
 from gongkit.sdk import BadRequestError, Gong, GongError, NotFoundError
 from gongkit.types.data_privacy import EmailAddressReferences, PhoneNumberReferences
@@ -145,9 +145,10 @@ def data_privacy(
 
 @data_privacy.command("lookup")
 @subject_options
-@click.option("--report", is_flag=True, help="Print a readable report instead of Gong's JSON answer.")
-@click.pass_obj
-def lookup(obj: tuple[Any, ...], email: str | None, phone: str | None, report: bool) -> None:
+@table_option
+@click.option("--report", is_flag=True, hidden=True, help="The same as --table (its former name).")
+@pass_client
+def lookup(obj: tuple[Any, ...], email: str | None, phone: str | None, as_table: bool, report: bool) -> None:
     """Everything that references an e-mail address (--email) or a phone number (--phone)."""
     subject = _subject(email, phone)
     with make_client(*obj) as gong:
@@ -155,7 +156,7 @@ def lookup(obj: tuple[Any, ...], email: str | None, phone: str | None, report: b
             refs = subject.lookup(gong)
         except GongError as exc:
             fail(str(exc))
-    if report:
+    if as_table or report:
         _report(subject, refs)
     else:
         emit_json(_dump(refs))
@@ -212,7 +213,8 @@ _WAIT_HELP = (
 @click.option(
     "--timeout", type=click.FloatRange(min=0), default=3600.0, show_default=True, help="Give up waiting after this."
 )
-@click.pass_obj
+@table_option
+@pass_client
 def erase(
     obj: tuple[Any, ...],
     email: str | None,
@@ -222,6 +224,7 @@ def erase(
     wait: bool,
     interval: float,
     timeout: float,
+    as_table: bool,
 ) -> None:
     """Erase everything that references an e-mail address (--email) or a phone number (--phone).
 
@@ -237,7 +240,8 @@ def erase(
             for kind, n in refs.counts().items():
                 err.print(f"  {LABELS[kind]:<20} {n}")
             if dry_run:
-                emit_json({"subject": subject.value, "references": refs.counts(), "erased": False, "dryRun": True})
+                dry = {"subject": subject.value, "references": refs.counts(), "erased": False, "dryRun": True}
+                emit(dry, as_table)
                 return
             if not yes and not click.confirm(f"Erase everything that references {subject.value}?", err=True):
                 fail("nothing erased", code=1)
@@ -248,12 +252,12 @@ def erase(
                 result.update(gone=gone, seconds=round(seconds, 1))
                 if failure:
                     result["error"] = failure
-                emit_json(result)
+                emit(result, as_table)
                 if not gone:
                     fail(failure or f"references remain after {timeout:.0f} s (the erasure may still be running)")
                 err.print(f"Nothing references {subject.value} any more ({seconds:.1f} s).")
                 return
-            emit_json(result)
+            emit(result, as_table)
         except GongError as exc:
             fail(str(exc))
 
@@ -336,8 +340,9 @@ class BatchState:
     default=None,
     help="State file (default: <CSV_FILE>.privacy-state.json).",
 )
-@click.option("--report", is_flag=True, help="Print the final report as a table instead of JSON.")
-@click.pass_obj
+@table_option
+@click.option("--report", is_flag=True, hidden=True, help="The same as --table (its former name).")
+@pass_client
 def batch(
     obj: tuple[Any, ...],
     csv_file: Path,
@@ -347,6 +352,7 @@ def batch(
     interval: float,
     timeout: float,
     state_path: Path | None,
+    as_table: bool,
     report: bool,
 ) -> None:
     """Erase many subjects listed in CSV_FILE (columns email and/or phone).
@@ -403,7 +409,7 @@ def batch(
         )
     emit(
         rows,
-        report,
+        as_table or report,
         columns=("subject", "kind", "status", "references", "requestId", "seconds", "error"),
         title=f"{len(rows)} subjects",
     )
@@ -468,7 +474,7 @@ def _wait_all(
     help="How many erasures to list, newest first.",
 )
 @table_option
-@click.pass_obj
+@pass_client
 def status(obj: tuple[Any, ...], request_id: str | None, status_filter: str | None, limit: int, as_table: bool) -> None:
     """Erasure requests of the company and their progress (gongkit server only: /admin/v1/erasures).
 

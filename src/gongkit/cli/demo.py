@@ -15,7 +15,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,29 @@ import click
 from rich.panel import Panel
 from rich.table import Table
 
-from gongkit.cli._context import open_store, settings_for, store_options
+from gongkit.cli._context import F, open_store, settings_for, store_options
 from gongkit.cli._output import console, fail
 from gongkit.cli._server_options import apply_app_url, local_url, uvicorn_options
 from gongkit.db import Database
-from gongkit.demo import DemoAccess, DemoSize, Progress, create_demo_company, ensure_demo_company
+from gongkit.demo import MIN_CALLS, DemoAccess, DemoSize, Progress, create_demo_company, ensure_demo_company
 from gongkit.kernel.config import ServerSettings
+
+
+def _check_calls(_ctx: click.Context, _param: click.Parameter, calls: int | None) -> int | None:
+    if calls is not None and calls < MIN_CALLS:
+        raise click.BadParameter(
+            f"{calls} is too few: a demo company has at least {MIN_CALLS} calls (its data-privacy scenarios put "
+            f"their subjects on {MIN_CALLS} calls). For a company with exactly the calls you want, create one with "
+            "`gongkit admin company create` and add calls through POST /v2/calls."
+        )
+    return calls
+
+
+def calls_option(help_text: str) -> Callable[[F], F]:
+    """``--calls N``: how many calls the demo company gets (at least MIN_CALLS, or a usage error saying why)."""
+    return click.option(
+        "--calls", type=int, default=None, callback=_check_calls, help=f"{help_text} At least {MIN_CALLS}."
+    )
 
 
 def _size(calls: int | None) -> DemoSize:
@@ -216,7 +233,7 @@ def tour(base_url: str, access_key: str, secret: str, *, sentences: int = 12) ->
 @click.command()
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Port to serve on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--calls", type=click.IntRange(min=1), default=None, help="Calls to generate (new demo company only).")
+@calls_option("Calls to generate (new demo company only).")
 @click.option("--no-tour", is_flag=True, help="Skip the SDK tour; just serve.")
 @store_options
 def demo(

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from gongkit.cli._context import client_options, make_client, operations
+from gongkit.cli._context import client_options, make_client, operations, pass_client
 from gongkit.cli._output import emit, fail, table_option
 from gongkit.cli.calls import dump, take
 from gongkit.sdk import GongError
@@ -35,7 +35,7 @@ def users(
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many users.")
 @click.option("--all", "all_", is_flag=True, help="Every user (follows the cursors to the end).")
 @table_option
-@click.pass_obj
+@pass_client
 def users_list(
     obj: tuple[Any, ...], include_avatars: bool, cursor: str | None, limit: int, all_: bool, as_table: bool
 ) -> None:

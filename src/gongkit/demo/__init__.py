@@ -8,6 +8,7 @@ the batched :mod:`~gongkit.demo.writing`. :mod:`~gongkit.demo.company` is the en
 """
 
 from gongkit.demo.company import (
+    MIN_CALLS,
     DemoAccess,
     DemoSize,
     DemoSummary,
@@ -23,6 +24,7 @@ from gongkit.demo.state import Progress
 from gongkit.demo.subjects import PRIVACY_SUBJECTS, PrivacySubject
 
 __all__ = [
+    "MIN_CALLS",
     "PRIVACY_SUBJECTS",
     "REFERENCE_MS",
     "DemoAccess",

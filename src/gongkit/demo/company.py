@@ -40,6 +40,9 @@ from gongkit.demo.subjects import SUBJECTS, PrivacySubject
 from gongkit.kernel.clock import FixedClock, SystemClock
 from gongkit.kernel.errors import Conflict
 
+#: The fewest calls a demo company can have: its data-privacy scenarios put their subjects on eight calls.
+MIN_CALLS = 8
+
 
 @dataclass
 class DemoSize:
@@ -155,7 +158,7 @@ def generate(
 
 def _effective(size: DemoSize) -> DemoSize:
     return DemoSize(
-        calls=max(8, size.calls),
+        calls=max(MIN_CALLS, size.calls),
         users=max(4, size.users),
         workspaces=max(1, size.workspaces),
         accounts=max(3, size.accounts),

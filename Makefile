@@ -19,8 +19,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/gongkit demo $(if $(PORT),--port $(PORT)) $(if $(HOST),--host $(HOST)) $(ARGS)
 
-## Every test, on SQLite and on a private PostgreSQL server that this target starts itself.
+## Every test, on SQLite and on a private PostgreSQL server that this target starts itself (and Debian's chromium
+## for the browser test of the pages, installed if missing).
 test: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	GONGKIT_TEST_PG_URL=$$(scripts/pg.sh start) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
 	status=$$?; scripts/pg.sh stop; exit $$status
 

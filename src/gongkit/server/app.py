@@ -41,6 +41,7 @@ from gongkit.kernel.errors import (
     RateLimited,
     Unauthenticated,
 )
+from gongkit.server import pages
 from gongkit.server.core import logs, routing
 from gongkit.server.core.auth import Authenticator
 from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
@@ -290,6 +291,7 @@ def create_app(
             *routing.extra_routes(state),
             Route("/healthz", _health(state), methods=["GET"]),
             Route("/openapi.json", _contract(state), methods=["GET"]),
+            *pages.routes(state),
         ],
         exception_handlers={ApiError: _gong_error, HTTPException: _http_error},
         middleware=[

@@ -60,7 +60,8 @@ def _render_002(params: tuple[Param, ...]) -> str:
     for i, p in enumerate(params):
         if i and not params[i - 1].enum:
             out += "\n"
-        out += p.name + p.type + (p.format or "") + ("Obligatorio" if p.required else "") + ("enum" if p.enum else "")
+        required = p.required if p.catalogue_required is None else p.catalogue_required
+        out += p.name + p.type + (p.format or "") + ("Obligatorio" if required else "") + ("enum" if p.enum else "")
         out += p.description
         if p.enum:
             out += "\n" + "".join(p.enum)
@@ -230,3 +231,13 @@ def test_defect_enums_are_expanded() -> None:
         "iOS",
         "Android",
     ]
+
+
+@pytest.mark.parametrize("act", ACTIONS, ids=lambda a: a.name)
+def test_no_required_input_says_it_may_be_left_out(act: Action) -> None:
+    """An input's schema and its description agree: one whose text says what happens when it is not provided
+    is optional."""
+    for p in act.params:
+        text = p.description.lower()
+        says_optional = "if not provided" in text or text.startswith("optional")
+        assert not (p.required and says_optional), f"{act.name}.{p.name} is required but says it may be left out"

@@ -83,6 +83,10 @@ class Param:
     type: str = "string"
     description: str = ""
     required: bool = False
+    #: Set where the catalogue marks the input required but the operation does not need it and the input's own
+    #: description says it may be left out: the schema follows the operation (``required``), this keeps what the
+    #: catalogue said.
+    catalogue_required: bool | None = None
     format: str | None = None
     #: The values exactly as the catalogue lists them (a defect literal such as ``"a / b / c"`` is expanded
     #: into its values in the JSON Schema).

@@ -152,7 +152,7 @@ ACTIONS = [
                 "toDateTime",
                 "string",
                 'Date and time (in ISO-8601 format: "2018-02-18T02:30:00-07:00" or "2018-02-18T08:00:00Z", where Z stands for UTC) until which to list recorded calls. Returns calls that started up to but excluding specified date and time. If not provided, list ends with most recent call. For web-conference calls recorded by Gong, the date denotes its scheduled time, otherwise, it denotes its actual start time.',
-                required=True,
+                catalogue_required=True,  # the description says it may be left out; GET /v2/calls agrees
             ),
             Param(
                 "workspaceId",
@@ -163,7 +163,7 @@ ACTIONS = [
                 "fromDateTime",
                 "string",
                 'Date and time (in ISO-8601 format: "2018-02-18T02:30:00-07:00" or "2018-02-18T08:00:00Z", where Z stands for UTC) from which to list recorded calls. Returns calls that started on or after the specified date and time. If not provided, list starts with earliest call. For web-conference calls recorded by Gong, the date denotes its scheduled time, otherwise, it denotes its actual start time.',
-                required=True,
+                catalogue_required=True,  # the description says it may be left out; GET /v2/calls agrees
             ),
         ],
     ),

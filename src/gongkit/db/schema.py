@@ -532,9 +532,7 @@ crm_schema_fields = Table(
     metadata,
     Column("id", AutoId, primary_key=True, autoincrement=True),
     _company(),
-    Column(
-        "integration_id", BigInteger, ForeignKey("crm_integrations.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("integration_id", BigInteger, ForeignKey("crm_integrations.id", ondelete="CASCADE"), nullable=False),
     Column("object_type", String(16), nullable=False, info=not_personal()),  # ACCOUNT | CONTACT | DEAL | LEAD
     Column("position", Integer, nullable=False),
     Column("unique_name", String(200), nullable=False, info=not_personal()),

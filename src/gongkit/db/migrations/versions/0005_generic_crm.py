@@ -47,9 +47,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_integrations")),
         sa.UniqueConstraint("active_company_id", name=op.f("uq_crm_integrations_active_company_id")),
     )
-    op.create_index(
-        op.f("ix_crm_integrations_company_id_id"), "crm_integrations", ["company_id", "id"], unique=False
-    )
+    op.create_index(op.f("ix_crm_integrations_company_id_id"), "crm_integrations", ["company_id", "id"], unique=False)
     op.create_table(
         "crm_schema_fields",
         sa.Column("id", _AUTO_ID, autoincrement=True, nullable=False),
@@ -98,7 +96,9 @@ def upgrade() -> None:
         sa.Column("finished_ms", sa.BigInteger(), nullable=True),
         _company_fk("crm_requests"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_requests")),
-        sa.UniqueConstraint("company_id", "client_request_id", name=op.f("uq_crm_requests_company_id_client_request_id")),
+        sa.UniqueConstraint(
+            "company_id", "client_request_id", name=op.f("uq_crm_requests_company_id_client_request_id")
+        ),
     )
     op.create_index(op.f("ix_crm_requests_status"), "crm_requests", ["status"], unique=False)
 

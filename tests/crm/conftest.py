@@ -38,6 +38,10 @@ class CrmApp:
     db: Database
     company: Company
 
+    def run_erasures(self) -> int:
+        """Run every pending data-privacy erasure now (the erasure thread is off in these tests)."""
+        return int(self.client.app.state.gong.extras["erasure_worker"].run_pending())  # type: ignore[attr-defined]
+
     @property
     def h(self) -> dict[str, str]:
         return self.company.basic
@@ -97,6 +101,7 @@ class CrmApp:
 @pytest.fixture
 def crm(settings: ServerSettings, db: Database, company: Company) -> Iterator[CrmApp]:
     settings.crm_workers = 0
+    settings.erasure_workers = 0
     app = create_app(settings, db=db, limiter=RateLimiter("memory://"))
     app.state.gong.extras["crm_job_config"] = CrmJobConfig(poll_seconds=0.05, batch_size=2)
     with ContractClient(app) as client:

@@ -15,9 +15,9 @@ from pydantic import Field
 from gongkit.types.common import GongModel
 
 __all__ = [
-    "CrmRequestAccepted",
     "CrmIntegration",
     "CrmObjects",
+    "CrmRequestAccepted",
     "CrmRequestStatus",
     "CrmSchema",
     "CrmSchemaField",

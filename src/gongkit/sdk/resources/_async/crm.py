@@ -29,8 +29,8 @@ from gongkit.sdk._async.pager import AsyncPager
 from gongkit.sdk._resource import AsyncAPIResource
 from gongkit.sdk._utils import DateTimeInput, drop_none, optional_datetime
 from gongkit.types.crm import (
-    CrmRequestAccepted,
     CrmObjects,
+    CrmRequestAccepted,
     CrmRequestStatus,
     CrmSchema,
     CrmSchemaField,

@@ -554,7 +554,7 @@ crm_requests = Table(
     _company(),
     Column("integration_id", BigInteger, nullable=False),
     Column("client_request_id", String(200), nullable=False, info=not_personal()),
-    Column("kind", String(16), nullable=False, info=not_personal()),  # UPLOAD | DELETE_INTEGRATION
+    Column("kind", String(16), nullable=False, info=not_personal()),  # UPLOAD | DELETE (of the integration)
     Column("object_type", String(16), nullable=True, info=not_personal()),
     Column("status", String(16), nullable=False, info=not_personal()),
     Column("file_key", String(300), nullable=True, info=not_personal()),  # the pending upload's file

@@ -24,7 +24,7 @@ from gongkit.server.groups.crm import integrations
 
 PENDING, IN_PROGRESS, DONE, FAILED = "PENDING", "IN_PROGRESS", "DONE", "FAILED"
 RUNNABLE = (PENDING, IN_PROGRESS)
-UPLOAD, DELETE_INTEGRATION = "UPLOAD", "DELETE_INTEGRATION"
+UPLOAD, DELETE_INTEGRATION = "UPLOAD", "DELETE"
 MAX_LINE_ERRORS = 20  # errors a status reports (Gong's documented maximum)
 REUSED = "Client request id has already been used"
 

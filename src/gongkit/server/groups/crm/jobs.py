@@ -53,15 +53,19 @@ class CrmJobConfig:
         )
 
 
-def _record(conn: Connection, clock: Clock, **values: Any) -> None:
+def ensure_unused(conn: Connection, company_id: int, client_request_id: str) -> None:
+    """409 when the company has used this ``clientRequestId`` already (checked before an upload is received)."""
     taken = conn.execute(
         select(crm_requests.c.id).where(
-            crm_requests.c.company_id == values["company_id"],
-            crm_requests.c.client_request_id == values["client_request_id"],
+            crm_requests.c.company_id == company_id, crm_requests.c.client_request_id == client_request_id
         )
     ).first()
     if taken is not None:
         raise Conflict(REUSED)
+
+
+def _record(conn: Connection, clock: Clock, **values: Any) -> None:
+    ensure_unused(conn, values["company_id"], values["client_request_id"])
     try:
         with conn.begin_nested():
             conn.execute(

@@ -158,6 +158,7 @@ async def upload_data(ctx: Ctx) -> dict[str, Any]:
     else:
         integration_id = wire_id(given_integration, "integrationId")
         await ctx.read(integrations.active, ctx.company_id, integration_id)
+    await ctx.read(jobs.ensure_unused, ctx.company_id, client_request_id)  # before a byte of the file is read
     store = upload.UploadStore(ctx.state.settings.data_dir / UPLOADS_FOLDER)
     received = await upload.receive_data_file(
         ctx.request.stream(),

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from gongkit.db.schema import crm_objects, crm_schema_fields
 from gongkit.kernel.errors import InvalidRequest
 from gongkit.server.groups.crm import integrations
-from gongkit.server.groups.crm.models import MAX_SCHEMA_FIELDS, OBJECT_TYPES, STORED_TYPE, SchemaFieldIn
+from gongkit.server.groups.crm.models import OBJECT_TYPES, STORED_TYPE, SchemaFieldIn
 
 _BATCH = 500
 
@@ -28,8 +28,6 @@ def upload_schema(
 ) -> dict[str, Any]:
     """Replace the schema of ``object_type`` with ``fields`` (see the module for Gong's rules)."""
     integrations.active(conn, company_id, integration_id)
-    if len(fields) > MAX_SCHEMA_FIELDS:
-        raise InvalidRequest(f"body: a schema has at most {MAX_SCHEMA_FIELDS} fields")
     seen: set[str] = set()
     for f in fields:
         if f.uniqueName in seen:

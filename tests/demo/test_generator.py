@@ -145,8 +145,11 @@ def test_company_key_and_counts(db: Database, demo: DemoSummary) -> None:
     assert demo.counts["engagement_events"] == SMALL.engagement_events
     crm = _all(db, s.crm_objects)
     kinds: dict[str, int] = defaultdict(int)
+    generic: dict[str, int] = defaultdict(int)
     for row in crm:
-        kinds[row["object_type"]] += 1
+        (generic if row["system"] == "Generic" else kinds)[row["object_type"]] += 1
+    # The generic CRM integration's objects come on top of the native CRM's (demo/generic_crm.py).
+    assert generic == {"Account": 3, "Contact": 6, "Opportunity": 3, "Lead": 2}
     assert kinds["Account"] == SMALL.accounts
     assert kinds["Contact"] == SMALL.accounts * SMALL.contacts_per_account
     assert kinds["Lead"] == SMALL.leads
@@ -228,7 +231,7 @@ def test_referential_sanity(db: Database, demo: DemoSummary) -> None:
         assert mirror["crmId"] == o["external_id"]
         if o["system"] == "Salesforce":
             assert len(o["external_id"]) == 18
-    assert {o["system"] for o in crm.values()} == {"Salesforce", "HubSpot"}
+    assert {o["system"] for o in crm.values()} == {"Salesforce", "HubSpot", "Generic"}  # Generic: demo/generic_crm.py
 
     # Calls.
     assert len(calls) == SMALL.calls

@@ -54,7 +54,7 @@ ALWAYS_SENT: dict[str, frozenset[str]] = {
 
 
 def _nullable_properties(node: Any) -> Any:
-    """The contract as answers are held to it: a property of an object may be ``null`` (Gong's answers carry
+    """The contract as answers are held to it: a property (or map value) of an object may be ``null`` (Gong's answers carry
     fields without a value as ``null``, which the contract's schemas do not say), and the objects of
     :data:`ALWAYS_SENT` must carry every field."""
     if isinstance(node, list):
@@ -65,6 +65,9 @@ def _nullable_properties(node: Any) -> Any:
     props = out.get("properties")
     if isinstance(props, dict):
         out["properties"] = {k: _or_null(v) for k, v in props.items()}
+    extra = out.get("additionalProperties")
+    if isinstance(extra, dict):  # a map's values too (getCrmObjects: null for an id not found, as Gong documents)
+        out["additionalProperties"] = _or_null(extra)
     schemas = out.get("components", {}).get("schemas", {}) if "components" in out else {}
     for name, optional in ALWAYS_SENT.items():
         if name in schemas:

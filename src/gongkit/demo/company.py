@@ -33,7 +33,7 @@ from sqlalchemy import Connection, delete, insert, select
 from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
-from gongkit.demo import calls, collaboration, crm, engagement, mail, meetings, people
+from gongkit.demo import calls, collaboration, crm, engagement, generic_crm, mail, meetings, people
 from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
 from gongkit.demo.state import Progress, State
 from gongkit.demo.subjects import SUBJECTS, PrivacySubject
@@ -180,6 +180,7 @@ def _fill(g: State) -> None:
         people.gen_workspaces(g)
         people.gen_users(g)
         crm.gen_crm(g)
+        generic_crm.gen_generic_crm(g)
         calls.gen_calls(g)
         collaboration.gen_library(g)
         collaboration.gen_media(g)

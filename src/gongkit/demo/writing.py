@@ -21,6 +21,8 @@ _ORDER: tuple[Table, ...] = (
     s.workspaces,
     s.users,
     s.user_settings_history,
+    s.crm_integrations,
+    s.crm_schema_fields,
     s.crm_objects,
     s.calls,
     s.call_parties,

@@ -36,6 +36,10 @@ class ServerSettings:
     #: Largest request head: request line and headers together (``GONGKIT_MAX_HEADER_BYTES``); more is a 431.
     max_header_bytes: int = 64 * 1024
     erasure_workers: int = 1
+    #: Largest CRM data file (``POST /v2/crm/entities``; ``GONGKIT_MAX_CRM_UPLOAD_BYTES``; Gong's limit is 200 MB).
+    max_crm_upload_bytes: int = 200 * 1024 * 1024
+    #: Threads running CRM uploads and integration deletions (0: none; the worker is then run on demand).
+    crm_workers: int = 1
     #: How long a verified credential is trusted without reading the store again: a key revoked by another
     #: process is refused by this one within that time.
     credential_cache_seconds: float = 1.0
@@ -64,6 +68,7 @@ class ServerSettings:
             "max_body_bytes": _env_int("GONGKIT_MAX_BODY_BYTES", cls.max_body_bytes),
             "max_media_bytes": _env_int("GONGKIT_MAX_MEDIA_BYTES", cls.max_media_bytes),
             "max_header_bytes": _env_int("GONGKIT_MAX_HEADER_BYTES", cls.max_header_bytes),
+            "max_crm_upload_bytes": _env_int("GONGKIT_MAX_CRM_UPLOAD_BYTES", cls.max_crm_upload_bytes),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -178,27 +178,29 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(rid, err)
 
 
-#: Operations whose body is a recording upload: their limit is the media limit plus the multipart framing.
-_UPLOAD_OPERATIONS = frozenset({"addCallRecording"})
+#: Operations whose body is an upload, and the setting that limits their file (the body may add multipart framing).
+_UPLOAD_LIMITS = {"addCallRecording": "max_media_bytes", "uploadCrmData": "max_crm_upload_bytes"}
 _MULTIPART_FRAMING_BYTES = 1024 * 1024
 
 
 def body_limits(settings: ServerSettings) -> Callable[[Scope], int]:
-    """The body limit of a request: ``max_media_bytes`` (plus framing) on upload routes, else ``max_body_bytes``."""
+    """The body limit of a request: an upload's file limit (plus framing) on upload routes, else
+    ``max_body_bytes``."""
     uploads = [
         (
             op.method,
             re.compile("/".join("[^/]+" if s.startswith("{") else re.escape(s) for s in op.path.split("/")) + "$"),
+            int(getattr(settings, _UPLOAD_LIMITS[op.operation_id])) + _MULTIPART_FRAMING_BYTES,
         )
         for op in operations()
-        if op.operation_id in _UPLOAD_OPERATIONS
+        if op.operation_id in _UPLOAD_LIMITS
     ]
-    media_limit = settings.max_media_bytes + _MULTIPART_FRAMING_BYTES
 
     def limit_for(scope: Scope) -> int:
         path = scope.get("path", "")
-        if any(scope.get("method") == method and pattern.match(path) for method, pattern in uploads):
-            return media_limit
+        for method, pattern, limit in uploads:
+            if scope.get("method") == method and pattern.match(path):
+                return limit
         return settings.max_body_bytes
 
     return limit_for

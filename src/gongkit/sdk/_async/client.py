@@ -5,6 +5,7 @@ from __future__ import annotations
 from gongkit.sdk._async.api_client import AsyncAPIClient
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
+from gongkit.sdk.resources._async.crm import AsyncCrm
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
 from gongkit.sdk.resources._async.library import AsyncLibrary
 from gongkit.sdk.resources._async.settings import AsyncSettings
@@ -36,3 +37,4 @@ class AsyncGong(AsyncAPIClient):
     settings = resource(AsyncSettings)
     data_privacy = resource(AsyncDataPrivacy)
     library = resource(AsyncLibrary)
+    crm = resource(AsyncCrm)

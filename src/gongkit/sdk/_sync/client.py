@@ -6,6 +6,7 @@ from __future__ import annotations
 from gongkit.sdk._resource import resource
 from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
+from gongkit.sdk.resources._sync.crm import Crm
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
 from gongkit.sdk.resources._sync.library import Library
 from gongkit.sdk.resources._sync.settings import Settings
@@ -37,3 +38,4 @@ class Gong(SyncAPIClient):
     settings = resource(Settings)
     data_privacy = resource(DataPrivacy)
     library = resource(Library)
+    crm = resource(Crm)

@@ -12,18 +12,15 @@ the oldest recorded job has waited ``storage_wait_seconds``; a flood of requests
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import logging
-import os
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from gongkit.db import Database
+from gongkit.db.jobs import RunnerLock
 from gongkit.db.media import MediaStore
 from gongkit.db.schema import (
     erasure_jobs,
@@ -36,64 +33,9 @@ from gongkit.server.groups.data_privacy.jobs import RUNNABLE, ErasureConfig, coa
 log = logging.getLogger("gongkit.erasure")
 
 
-# --- one runner per database -----------------------------------------------------------------------------
-
-
-class RunnerLock:
-    """At most one erasure runner per database at a time, across processes; a dead holder releases it."""
-
-    _PG_KEY = 0x676F6E676B6974  # "gongkit"
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._thread_lock = threading.Lock()
-
-    @contextlib.contextmanager
-    def hold(self) -> Iterator[bool]:
-        """Yields True if this runner holds the lock for the duration of the block."""
-        if not self._thread_lock.acquire(blocking=False):
-            yield False
-            return
-        try:
-            if self.db.is_sqlite:
-                with self._file_lock() as held:
-                    yield held
-            else:
-                with self._advisory_lock() as held:
-                    yield held
-        finally:
-            self._thread_lock.release()
-
-    @contextlib.contextmanager
-    def _file_lock(self) -> Iterator[bool]:
-        path = self.db.sqlite_path()
-        if path is None:
-            yield True
-            return
-        fd = os.open(path.with_name(path.name + ".erasure-lock"), os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
-
-    @contextlib.contextmanager
-    def _advisory_lock(self) -> Iterator[bool]:
-        with self.db.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            held = bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self._PG_KEY}).scalar())
-            try:
-                yield held
-            finally:
-                if held:
-                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": self._PG_KEY})
+#: The erasures' runner lock: ``<database>.erasure-lock`` on SQLite, this advisory key on PostgreSQL.
+ERASURE_LOCK = "erasure"
+ERASURE_PG_KEY = 0x676F6E676B6974  # "gongkit"
 
 
 class ErasureWorker:
@@ -110,7 +52,7 @@ class ErasureWorker:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self.runner = ErasureRunner(db, media, clock, self.config, self._stop)
-        self.lock = RunnerLock(db)
+        self.lock = RunnerLock(db, ERASURE_LOCK, ERASURE_PG_KEY)
         self._thread: threading.Thread | None = None
         self._turn = 0
         self._served: dict[int, int] = {}  # company -> the turn it was last served

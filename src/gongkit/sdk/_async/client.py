@@ -6,6 +6,7 @@ from gongkit.sdk._async.api_client import AsyncAPIClient
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
+from gongkit.sdk.resources._async.permissions import AsyncPermissions
 from gongkit.sdk.resources._async.settings import AsyncSettings
 from gongkit.sdk.resources._async.users import AsyncUsers
 
@@ -34,3 +35,4 @@ class AsyncGong(AsyncAPIClient):
     users = resource(AsyncUsers)
     settings = resource(AsyncSettings)
     data_privacy = resource(AsyncDataPrivacy)
+    permissions = resource(AsyncPermissions)

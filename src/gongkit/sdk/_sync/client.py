@@ -7,6 +7,7 @@ from gongkit.sdk._resource import resource
 from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
+from gongkit.sdk.resources._sync.permissions import Permissions
 from gongkit.sdk.resources._sync.settings import Settings
 from gongkit.sdk.resources._sync.users import Users
 
@@ -35,3 +36,4 @@ class Gong(SyncAPIClient):
     users = resource(Users)
     settings = resource(Settings)
     data_privacy = resource(DataPrivacy)
+    permissions = resource(Permissions)

@@ -85,4 +85,4 @@ class CallAccess(GongModel):
     """The users granted individual access to a call through the API (``CallAccessDetails``)."""
 
     callId: str
-    users: list[UserAccess] = []
+    users: list[UserAccess] | None = None

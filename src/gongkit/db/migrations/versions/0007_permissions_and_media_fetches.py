@@ -50,7 +50,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_permission_profiles")),
         sa.UniqueConstraint(
-            "company_id", "workspace_id", "name_key", name=op.f("uq_permission_profiles_company_id_workspace_id_name_key")
+            "company_id",
+            "workspace_id",
+            "name_key",
+            name=op.f("uq_permission_profiles_company_id_workspace_id_name_key"),
         ),
     )
     op.create_table(

@@ -13,6 +13,7 @@ from gongkit import AsyncGong, Gong
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources.calls import AsyncCalls, Calls
 from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
+from gongkit.sdk.resources.permissions import AsyncPermissions, Permissions
 from gongkit.sdk.resources.settings import AsyncSettings, Settings
 from gongkit.sdk.resources.users import AsyncUsers, Users
 
@@ -67,6 +68,7 @@ GROUPS = {
     "users": (Users, AsyncUsers),
     "settings": (Settings, AsyncSettings),
     "data_privacy": (DataPrivacy, AsyncDataPrivacy),
+    "permissions": (Permissions, AsyncPermissions),
 }
 
 

@@ -133,6 +133,22 @@ def test_redirects_are_followed_and_checked(
         )
         assert settled(db, ftp).error == "only http and https URLs are fetched, not 'ftp'"
         assert client.get(f"/v2/calls/{metadata}", headers=company.basic).json()["call"]["media"] is None
+        shown = client.get(f"/admin/v1/calls/{metadata}/media-fetch", headers=company.basic)
+        assert shown.status_code == 200
+        body = shown.json()
+        assert body["finished"].endswith("Z")
+        assert body == {
+            "requestId": shown.headers["x-request-id"],
+            "callId": metadata,
+            "status": "FAILED",
+            "attempts": 1,
+            "error": refused.error,
+            "nextAttempt": None,
+            "finished": body["finished"],
+        }
+        r = client.get(f"/admin/v1/calls/{ok}/media-fetch", headers=company.basic)
+        assert (r.json()["status"], r.json()["error"]) == ("DONE", None)
+        assert client.get("/admin/v1/calls/123/media-fetch", headers=company.basic).status_code == 404
     # The redirect hop kept the name it was sent to (Host), though the connection went to the checked address.
     assert ("/clip.mp4", f"localhost:{served.port}") in served.seen
 

@@ -18,7 +18,7 @@ from gongkit.kernel.media_links import MediaLinkInvalid, media_url_signer, verif
 from gongkit.kernel.wire import wire_id
 from gongkit.server.core.context import AppState, Ctx, model_params
 from gongkit.server.core.routing import handles
-from gongkit.server.groups.calls import queries, recordings, upload, writes
+from gongkit.server.groups.calls import admin_routes, queries, recordings, upload, writes
 from gongkit.server.groups.calls.fetch_worker import POLL_SECONDS, MediaFetcher
 from gongkit.server.groups.calls.models import ExtensiveRequest, NewCallIn, TranscriptRequest
 
@@ -175,7 +175,8 @@ async def startup(state: AppState) -> Callable[[], Awaitable[None]]:
 
 
 def extra_routes(state: AppState) -> list[Route]:
-    """``GET /media/{token}``: recording downloads, outside ``/v2``.
+    """``GET /media/{token}``: recording downloads, outside ``/v2``; and the state of media fetches for
+    administrators (:mod:`.admin_routes`).
 
     ``POST /v2/calls/extensive`` hands out these links (``media.audioUrl`` / ``media.videoUrl``) to callers holding
     the ``api:calls:read:media-url`` scope. The token is the credential (:mod:`gongkit.kernel.media_links`). A
@@ -202,4 +203,4 @@ def extra_routes(state: AppState) -> list[Route]:
             content_disposition_type="attachment",
         )
 
-    return [Route("/media/{token}", download, methods=["GET"])]
+    return [Route("/media/{token}", download, methods=["GET"]), *admin_routes.routes(state)]

@@ -50,6 +50,12 @@ ALWAYS_SENT: dict[str, frozenset[str]] = {
     "Sentence": frozenset(),
     "WorkspaceMetadata": frozenset(),
     "Records": frozenset({"cursor"}),  # a cursor only while more pages remain
+    "PermissionProfileDTO": frozenset(),
+    "CallAccessWithPermissionLevel": frozenset(),
+    "LibraryFolderAccess": frozenset(),
+    "ForecastPermissions": frozenset(),
+    "UserSimpleMetadata": frozenset(),
+    "CallAccessDetails": frozenset(),
 }
 
 

@@ -364,6 +364,10 @@ call_access = Table(
     _company(),
     Column("user_id", BigInteger, nullable=False),
     Column("granted_ms", BigInteger, nullable=False),
+    # How the user came to have the access: "api" (PUT /v2/calls/users-access, the only grants that operation
+    # lists and removes) or "share" (the call was shared with them); NULL for grants stored before revision 0007.
+    Column("granted_via", String(8), nullable=True, info=not_personal()),
+    Column("granted_by", String(200), nullable=True, info=not_personal()),  # the key or token that granted it
     UniqueConstraint("call_id", "user_id"),
 )
 
@@ -569,6 +573,57 @@ crm_requests = Table(
     Column("finished_ms", BigInteger, nullable=True),
     UniqueConstraint("company_id", "client_request_id"),
     Index(None, "status"),
+)
+
+# --- permissions -----------------------------------------------------------------------------------------
+
+# Permission profiles (GET/POST/PUT /v2/permission-profile), one workspace each. ``name_key`` is the name
+# trimmed and lower-cased: a name is unique within its workspace regardless of case.
+permission_profiles = Table(
+    "permission_profiles",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("workspace_id", BigInteger, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False, info=not_personal()),
+    Column("name_key", String(200), nullable=False, info=not_personal()),
+    Column("description", Text, nullable=True, info=mentions()),
+    # Every permission of the profile, as Gong's PermissionProfileDTO holds them (its access levels included).
+    Column("permissions", JSON, nullable=False, info=not_personal()),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("updated_ms", BigInteger, nullable=False),
+    UniqueConstraint("company_id", "workspace_id", "name_key"),
+)
+
+# The profile that controls a user's access in a workspace (one per user and workspace).
+permission_profile_users = Table(
+    "permission_profile_users",
+    metadata,
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("workspace_id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("profile_id", BigInteger, ForeignKey("permission_profiles.id", ondelete="CASCADE"), nullable=False),
+    Index(None, "profile_id"),
+)
+
+# --- calls: media fetched from a downloadMediaUrl ----------------------------------------------------------
+
+# One row per call added with a ``downloadMediaUrl``: the fetch's state machine (PENDING -> IN_PROGRESS ->
+# DONE | FAILED), retried with back-off up to a bound, resumed after a restart. ``lease_ms`` is when a fetch
+# taken by a process that died may be taken again.
+media_fetches = Table(
+    "media_fetches",
+    metadata,
+    Column("call_id", BigInteger, ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True),
+    _company(),
+    Column("status", String(16), nullable=False, info=not_personal()),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_ms", BigInteger, nullable=False),
+    Column("lease_ms", BigInteger, nullable=True),
+    Column("error", Text, nullable=True, info=not_personal()),  # why the last attempt failed (no URL in it)
+    Column("created_ms", BigInteger, nullable=False),
+    Column("finished_ms", BigInteger, nullable=True),
+    Index(None, "status", "next_attempt_ms"),
 )
 
 

@@ -77,6 +77,9 @@ def add_collaboration(g: State, rc: random.Random, call: Call) -> None:
                         "company_id": g.cid,
                         "user_id": u.id,
                         "granted_ms": settled(end_ms + (1 + below(rnd, 30)) * DAY_MS),
+                        # Most through the API (PUT /v2/calls/users-access), some by sharing the call.
+                        "granted_via": "share" if u.id % 3 == 0 else "api",
+                        "granted_by": None if u.id % 3 == 0 else "demo",
                     }
                 )
 

@@ -3,8 +3,9 @@
 ``create_demo_company(db)`` makes a company with one API key and fills every table a Gong-compatible server
 serves: workspaces, users (a management tree, settings and their history), CRM accounts, contacts, leads and
 opportunities, calls (parties, CRM context, transcripts, content and interaction analysis, comments, access
-grants, library folders, recordings), e-mails, meetings and engagement events. ``ensure_demo_company(db)`` does
-that unless the company exists, and in both cases returns the credentials to reach it.
+grants, library folders, recordings), permission profiles and the users they control, e-mails, meetings and
+engagement events. ``ensure_demo_company(db)`` does that unless the company exists, and in both cases returns the
+credentials to reach it.
 
 Determinism: the data is derived from ``seed`` (and the company id, for the numeric ids); nothing reads the
 wall clock. Times are placed in the ~18 months before the fixed :data:`REFERENCE_MS`. The same seed and size
@@ -33,7 +34,7 @@ from sqlalchemy import Connection, delete, insert, select
 from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
-from gongkit.demo import calls, collaboration, crm, engagement, generic_crm, mail, meetings, people
+from gongkit.demo import calls, collaboration, crm, engagement, generic_crm, mail, meetings, people, permissions
 from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
 from gongkit.demo.state import Progress, State
 from gongkit.demo.subjects import SUBJECTS, PrivacySubject
@@ -183,6 +184,7 @@ def _fill(g: State) -> None:
         generic_crm.gen_generic_crm(g)
         calls.gen_calls(g)
         collaboration.gen_library(g)
+        permissions.gen_permissions(g)
         collaboration.gen_media(g)
         mail.gen_emails(g)
         meetings.gen_meetings(g)

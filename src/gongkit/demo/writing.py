@@ -35,6 +35,8 @@ _ORDER: tuple[Table, ...] = (
     s.call_media,
     s.library_folders,
     s.library_entries,
+    s.permission_profiles,
+    s.permission_profile_users,
     s.emails,
     s.email_recipients,
     s.meetings,

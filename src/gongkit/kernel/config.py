@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,9 +44,25 @@ class ServerSettings:
     #: How long a verified credential is trusted without reading the store again: a key revoked by another
     #: process is refused by this one within that time.
     credential_cache_seconds: float = 1.0
+    #: Networks a call's ``downloadMediaUrl`` may be fetched from although they are not public (loopback,
+    #: private, link-local, ...): CIDRs, from ``GONGKIT_MEDIA_FETCH_ALLOW`` (comma- or space-separated).
+    media_fetch_allow: tuple[str, ...] = ()
+    #: Fetching a ``downloadMediaUrl``: seconds to connect, seconds without a byte read, seconds for the whole
+    #: download (``GONGKIT_MEDIA_FETCH_TIMEOUT``); how many attempts, and the wait before the second one (doubled
+    #: for each further one).
+    media_fetch_connect_seconds: float = 10.0
+    media_fetch_read_seconds: float = 30.0
+    media_fetch_total_seconds: float = 900.0
+    media_fetch_attempts: int = 3
+    media_fetch_retry_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
+        for cidr in self.media_fetch_allow:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError:
+                raise ValueError(f"GONGKIT_MEDIA_FETCH_ALLOW: {cidr!r} is not a network (e.g. 10.0.0.0/8)") from None
         if not self.database_url:
             self.database_url = f"sqlite:///{(self.data_dir / 'gongkit.db').resolve()}"
 
@@ -69,6 +86,8 @@ class ServerSettings:
             "max_media_bytes": _env_int("GONGKIT_MAX_MEDIA_BYTES", cls.max_media_bytes),
             "max_header_bytes": _env_int("GONGKIT_MAX_HEADER_BYTES", cls.max_header_bytes),
             "max_crm_upload_bytes": _env_int("GONGKIT_MAX_CRM_UPLOAD_BYTES", cls.max_crm_upload_bytes),
+            "media_fetch_allow": tuple(_env("GONGKIT_MEDIA_FETCH_ALLOW", "").replace(",", " ").split()),
+            "media_fetch_total_seconds": float(_env_int("GONGKIT_MEDIA_FETCH_TIMEOUT", 900)),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from gongkit.sdk.resources._async.calls import AsyncCalls
 from gongkit.sdk.resources._async.crm import AsyncCrm
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
 from gongkit.sdk.resources._async.library import AsyncLibrary
+from gongkit.sdk.resources._async.permissions import AsyncPermissions
 from gongkit.sdk.resources._async.settings import AsyncSettings
 from gongkit.sdk.resources._async.users import AsyncUsers
 
@@ -38,3 +39,4 @@ class AsyncGong(AsyncAPIClient):
     data_privacy = resource(AsyncDataPrivacy)
     library = resource(AsyncLibrary)
     crm = resource(AsyncCrm)
+    permissions = resource(AsyncPermissions)

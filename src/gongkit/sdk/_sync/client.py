@@ -9,6 +9,7 @@ from gongkit.sdk.resources._sync.calls import Calls
 from gongkit.sdk.resources._sync.crm import Crm
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
 from gongkit.sdk.resources._sync.library import Library
+from gongkit.sdk.resources._sync.permissions import Permissions
 from gongkit.sdk.resources._sync.settings import Settings
 from gongkit.sdk.resources._sync.users import Users
 
@@ -39,3 +40,4 @@ class Gong(SyncAPIClient):
     data_privacy = resource(DataPrivacy)
     library = resource(Library)
     crm = resource(Crm)
+    permissions = resource(Permissions)

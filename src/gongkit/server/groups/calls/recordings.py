@@ -67,16 +67,19 @@ def add_recording(
     incoming: Path,
     size: int,
     facts: MediaFacts,
+    fetched: bool = False,
 ) -> RecordingAdded:
     """``PUT /v2/calls/{id}/media``: store the recording of a call added through the API.
 
     ``incoming`` is the received file (in ``store``), ``facts`` what it was recognised as: the stored content
     type and kind come from them, never from what the client said. A second upload for the same call replaces
     the first (so a retry after a lost answer succeeds). A call added with a ``downloadMediaUrl`` takes no
-    upload, as Gong documents. The caller deletes ``stored_key`` if its transaction does not commit, and
+    upload, as Gong documents; ``fetched``: the file was fetched from that URL (:mod:`.fetch_worker`), which is how
+    such a call gets its recording. The caller deletes ``stored_key`` if its transaction does not commit, and
     ``replaced_keys`` once it has.
     """
-    recording_target(conn, company_id, call_id)
+    if not fetched:
+        recording_target(conn, company_id, call_id)
     url = conn.execute(select(calls.c.url).where(calls.c.id == call_id)).scalar_one()
     old = conn.execute(
         select(call_media.c.id, call_media.c.storage_key).where(

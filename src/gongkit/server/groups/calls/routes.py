@@ -18,7 +18,8 @@ from gongkit.kernel.media_links import MediaLinkInvalid, media_url_signer, verif
 from gongkit.kernel.wire import wire_id
 from gongkit.server.core.context import AppState, Ctx, model_params
 from gongkit.server.core.routing import handles
-from gongkit.server.groups.calls import queries, recordings, upload, writes
+from gongkit.server.groups.calls import admin_routes, queries, recordings, upload, writes
+from gongkit.server.groups.calls.fetch_worker import POLL_SECONDS, MediaFetcher
 from gongkit.server.groups.calls.models import ExtensiveRequest, NewCallIn, TranscriptRequest
 
 
@@ -72,6 +73,10 @@ async def add_call(ctx: Ctx) -> dict[str, Any]:
         app_url=ctx.state.settings.app_url,
         call=body.to_new_call(),
     )
+    if body.downloadMediaUrl is not None:
+        fetcher: MediaFetcher | None = ctx.state.extras.get(FETCHER)
+        if fetcher is not None:
+            fetcher.wake()
     return {"callId": str(call_id)}
 
 
@@ -147,19 +152,31 @@ async def add_call_recording(ctx: Ctx) -> dict[str, Any]:
 STALE_UPLOAD_SECONDS = 3600.0
 
 
+#: Where the app state keeps this process's media fetcher.
+FETCHER = "calls.media_fetcher"
+
+
 async def startup(state: AppState) -> Callable[[], Awaitable[None]]:
-    """Remove the half-received uploads a crashed process left behind."""
+    """Remove the half-received uploads a crashed process left behind, and start fetching the recordings of calls
+    added with a ``downloadMediaUrl`` (those a stopped process left unfinished included)."""
     store = MediaStore(state.settings.media_dir)
     await anyio.to_thread.run_sync(store.sweep_incoming, STALE_UPLOAD_SECONDS)
+    # Polled at least as often as a retry falls due, so a short retry wait is kept.
+    poll = min(POLL_SECONDS, state.settings.media_fetch_retry_seconds)
+    fetcher = MediaFetcher(state.db, state.clock, state.settings, poll_seconds=poll)
+    state.extras[FETCHER] = fetcher
+    fetcher.start()
 
-    async def nothing() -> None:
-        return None
+    async def stop() -> None:
+        state.extras.pop(FETCHER, None)
+        await anyio.to_thread.run_sync(fetcher.stop)
 
-    return nothing
+    return stop
 
 
 def extra_routes(state: AppState) -> list[Route]:
-    """``GET /media/{token}``: recording downloads, outside ``/v2``.
+    """``GET /media/{token}``: recording downloads, outside ``/v2``; and the state of media fetches for
+    administrators (:mod:`.admin_routes`).
 
     ``POST /v2/calls/extensive`` hands out these links (``media.audioUrl`` / ``media.videoUrl``) to callers holding
     the ``api:calls:read:media-url`` scope. The token is the credential (:mod:`gongkit.kernel.media_links`). A
@@ -186,4 +203,4 @@ def extra_routes(state: AppState) -> list[Route]:
             content_disposition_type="attachment",
         )
 
-    return [Route("/media/{token}", download, methods=["GET"])]
+    return [Route("/media/{token}", download, methods=["GET"]), *admin_routes.routes(state)]

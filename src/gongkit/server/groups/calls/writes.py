@@ -29,6 +29,7 @@ from gongkit.kernel.clock import Clock
 from gongkit.kernel.errors import Conflict, InvalidRequest
 from gongkit.kernel.ids import MAX_ID, new_id, storable_ids
 from gongkit.kernel.subjects import normalize_email, normalize_phone
+from gongkit.server.groups.calls import fetch_jobs
 
 # --- POST /v2/calls ----------------------------------------------------------------------------------------
 
@@ -224,7 +225,8 @@ def add_call(conn: Connection, clock: Clock, *, company_id: int, app_url: str, c
     """``POST /v2/calls``: store a new call and its parties and context; return its id.
 
     ``clientUniqueId`` is unique per company (a database constraint): a repeat, even a concurrent one, is a 409
-    naming the call that holds it, and never a second call.
+    naming the call that holds it, and never a second call. A ``downloadMediaUrl`` schedules the fetch of the
+    recording (:mod:`.fetch_jobs`), done in the background once the call is committed.
     """
     existing = _existing_call_for(conn, company_id, call.client_unique_id)
     if existing is not None:
@@ -389,6 +391,8 @@ def add_call(conn: Connection, clock: Clock, *, company_id: int, app_url: str, c
     conn.execute(insert(call_parties), [prepare("call_parties", row) for row in party_rows])
     if context_rows:
         conn.execute(insert(call_context_objects), context_rows)
+    if call.download_media_url is not None:
+        fetch_jobs.schedule(conn, company_id=company_id, call_id=call_id, now_ms=now)
     return call_id
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gongkit.db.rows import engagement_dedupe_key
 from gongkit.demo.addresses import slugify
 from gongkit.demo.seeded import ALNUM, K_CONTENT, K_EVENT, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
@@ -20,6 +21,9 @@ CONTENT_ASSETS = (
     "Fleet dashboard video tour",
     "Peak season playbook",
 )
+
+#: Who the one person of each demo event is to it.
+ROLES = {"contentShared": "recipient", "contentViewed": "viewer", "customEvent": "actor", "digitalInteraction": "person"}
 
 
 def gen_engagement(g: State) -> None:
@@ -108,7 +112,7 @@ def gen_engagement(g: State) -> None:
                 "eventId": event_id,
                 "timestamp": iso,
                 "eventType": name,
-                "sourceSystemName": "Website",
+                "sourceSystemName": system,
                 "content": {"contentId": content_id, "contentTitle": content_title, "contentUrl": url},
                 "person": {"name": person.name, "email": person.email, **({"phoneNumber": phone} if phone else {})},
             }
@@ -126,6 +130,9 @@ def gen_engagement(g: State) -> None:
                 "person_email": email,
                 "person_phone": phone,
                 "payload": payload,
+                "dedupe_key": engagement_dedupe_key(etype, system, event_id),
+                "person_seq": 0,
+                "person_role": ROLES[etype],
             }
         )
         if g.w.maybe_flush():

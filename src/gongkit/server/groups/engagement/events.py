@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import BaseModel
+
+from gongkit.kernel.clock import ms_to_iso
 from gongkit.server.groups.engagement import writes
 from gongkit.server.groups.engagement.models import (
     ActorIn,
@@ -12,6 +17,17 @@ from gongkit.server.groups.engagement.models import (
     EngagementEventIn,
 )
 from gongkit.server.groups.engagement.writes import Event, Person
+
+
+def _payload(body: BaseModel, time_field: str) -> dict[str, Any]:
+    """The report as stored: its fields as given (unknown ones left out), the instant in UTC, ids as strings."""
+    out = body.model_dump(mode="json", exclude_none=True)
+    out[time_field] = ms_to_iso(out[time_field])
+    if "workspaceId" in out:
+        out["workspaceId"] = str(out["workspaceId"])
+    if "id" in out.get("sharer", {}):
+        out["sharer"]["id"] = str(out["sharer"]["id"])
+    return out
 
 
 def _actors(role: str, actors: list[ActorIn] | None) -> list[Person]:
@@ -28,7 +44,7 @@ def _legacy(body: EngagementEventIn, event_type: str, name: str | None, people: 
         content_url=body.contentUrl,
         event_name=name,
         people=[*people, *_actors("participant", body.nonCompanyParticipants)],
-        payload=body.model_dump(mode="json", exclude_none=True),
+        payload=_payload(body, "eventTimestamp"),
         workspace_id=body.workspaceId,
     )
 
@@ -60,5 +76,5 @@ def digital_interaction(body: DigitalInteractionIn) -> Event:
         content_url=body.content.contentUrl,
         event_name=body.eventType,
         people=people,
-        payload=body.model_dump(mode="json", exclude_none=True),
+        payload=_payload(body, "timestamp"),
     )

@@ -23,7 +23,12 @@ CONTENT_ASSETS = (
 )
 
 #: Who the one person of each demo event is to it.
-ROLES = {"contentShared": "recipient", "contentViewed": "viewer", "customEvent": "actor", "digitalInteraction": "person"}
+ROLES = {
+    "contentShared": "recipient",
+    "contentViewed": "viewer",
+    "customEvent": "actor",
+    "digitalInteraction": "person",
+}
 
 
 def gen_engagement(g: State) -> None:

@@ -6,6 +6,8 @@ from gongkit.sdk._async.api_client import AsyncAPIClient
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
+from gongkit.sdk.resources._async.engagement import AsyncEngagement
+from gongkit.sdk.resources._async.meetings import AsyncMeetings
 from gongkit.sdk.resources._async.settings import AsyncSettings
 from gongkit.sdk.resources._async.users import AsyncUsers
 
@@ -34,3 +36,5 @@ class AsyncGong(AsyncAPIClient):
     users = resource(AsyncUsers)
     settings = resource(AsyncSettings)
     data_privacy = resource(AsyncDataPrivacy)
+    meetings = resource(AsyncMeetings)
+    engagement = resource(AsyncEngagement)

@@ -7,6 +7,8 @@ from gongkit.sdk._resource import resource
 from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
+from gongkit.sdk.resources._sync.engagement import Engagement
+from gongkit.sdk.resources._sync.meetings import Meetings
 from gongkit.sdk.resources._sync.settings import Settings
 from gongkit.sdk.resources._sync.users import Users
 
@@ -35,3 +37,5 @@ class Gong(SyncAPIClient):
     users = resource(Users)
     settings = resource(Settings)
     data_privacy = resource(DataPrivacy)
+    meetings = resource(Meetings)
+    engagement = resource(Engagement)

@@ -27,8 +27,9 @@ CASES: list[tuple[str, str, dict[str, Any], str]] = [
     (
         "PUT",
         ACTION,
-        action(agentPlatform="Windows, Linux, MacOS, iOS, Android"),
-        "agentPlatform: Input should be 'Windows', 'Linux', 'MacOS', 'iOS' or 'Android'",
+        action(agentPlatform="BeOS"),
+        "agentPlatform: Input should be 'Windows', 'Linux', 'MacOS', 'iOS', 'Android' or "
+        "'Windows, Linux, MacOS, iOS, Android'",
     ),
     (
         "PUT",
@@ -51,8 +52,8 @@ CASES: list[tuple[str, str, dict[str, Any], str]] = [
     (
         "PUT",
         ACTION,
-        action(eventProperties=[{"name": "n", "value": "v", "dataType": "number, string, url, date"}]),
-        "eventProperties.0.dataType: Input should be 'number', 'string', 'url' or 'date'",
+        action(eventProperties=[{"name": "n", "value": "v", "dataType": "text"}]),
+        "eventProperties.0.dataType: Input should be 'number', 'string', 'url', 'date' or 'number, string, url, date'",
     ),
     (
         "PUT",

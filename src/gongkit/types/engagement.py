@@ -57,7 +57,7 @@ class GenericProperty(GongModel):
 
     name: str
     value: str | int | float
-    dataType: Literal["number", "string", "url", "date"]
+    dataType: Literal["number", "string", "url", "date", "number, string, url, date"]
 
 
 class _EngagementEvent(GongModel):
@@ -73,7 +73,9 @@ class _EngagementEvent(GongModel):
     eventProperties: list[GenericProperty] | None = None
     userAgent: str | None = None
     mobileAppId: str | None = None
-    agentPlatform: Literal["Windows", "Linux", "MacOS", "iOS", "Android"] | None = None
+    agentPlatform: (
+        Literal["Windows", "Linux", "MacOS", "iOS", "Android", "Windows, Linux, MacOS, iOS, Android"] | None
+    ) = None
     workspaceId: str | None = None
     nonCompanyParticipants: list[Actor] | None = None
     moreInfoUrl: str | None = None

@@ -3,7 +3,8 @@
 
 Two enumerations of the contract are defective: ``agentPlatform`` lists the one value
 ``"Windows, Linux, MacOS, iOS, Android"`` and ``Generic Property.dataType`` the one value
-``"number, string, url, date"``; each is read as the list of values its text names. ``trackingId`` (sent by the seed
+``"number, string, url, date"``. Each accepts the values its text names and, since a client that holds its requests
+to the contract (or the seed action, whose enum copies it) can send nothing else, that one value too. ``trackingId`` (sent by the seed
 actions, absent from the contract) is accepted and kept with the event.
 """
 
@@ -88,10 +89,10 @@ class PropertyIn(WireModel):
 
     name: Required
     value: Text | int | float  # "If dataType is number, value should be passed in JSON number format"
-    dataType: Literal["number", "string", "url", "date"]
+    dataType: Literal["number", "string", "url", "date", "number, string, url, date"]
 
 
-AgentPlatform = Literal["Windows", "Linux", "MacOS", "iOS", "Android"]
+AgentPlatform = Literal["Windows", "Linux", "MacOS", "iOS", "Android", "Windows, Linux, MacOS, iOS, Android"]
 
 
 class EngagementEventIn(WireModel):

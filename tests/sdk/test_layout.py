@@ -13,6 +13,8 @@ from gongkit import AsyncGong, Gong
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources.calls import AsyncCalls, Calls
 from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
+from gongkit.sdk.resources.engagement import AsyncEngagement, Engagement
+from gongkit.sdk.resources.meetings import AsyncMeetings, Meetings
 from gongkit.sdk.resources.settings import AsyncSettings, Settings
 from gongkit.sdk.resources.users import AsyncUsers, Users
 
@@ -67,6 +69,8 @@ GROUPS = {
     "users": (Users, AsyncUsers),
     "settings": (Settings, AsyncSettings),
     "data_privacy": (DataPrivacy, AsyncDataPrivacy),
+    "meetings": (Meetings, AsyncMeetings),
+    "engagement": (Engagement, AsyncEngagement),
 }
 
 

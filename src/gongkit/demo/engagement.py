@@ -1,4 +1,5 @@
-"""Engagement events: content shared and viewed, custom events and website interactions of customers."""
+"""Engagement events: content shared and viewed, custom events and website interactions of customers; and the
+origins allowed to embed Gong's integrations (the engagement platform's and the company's own)."""
 
 from __future__ import annotations
 
@@ -142,5 +143,14 @@ def gen_engagement(g: State) -> None:
         )
         if g.w.maybe_flush():
             g.report("engagement_events", i + 1, n)
+    # The origins that embed Gong's integrations: the engagement platform's tenant and the company's own site.
+    g.w.rows["integration_settings"] += [
+        {"company_id": g.cid, "integration_type": kind, "origin": origin, "created_ms": g.window_start}
+        for kind, origin in (
+            ("EMAIL_COMPOSER", f"https://{slug}.highspot.com"),
+            ("ACCOUNT_PAGES", f"https://{slug}.highspot.com"),
+            ("DIALER", f"https://dialer.{g.domain}"),
+        )
+    ]
     g.w.flush()
     g.report("engagement_events", n, n)

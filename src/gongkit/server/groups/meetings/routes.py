@@ -11,7 +11,7 @@ from typing import Any
 from gongkit.kernel.wire import wire_id
 from gongkit.server.core.context import Ctx
 from gongkit.server.core.routing import handles
-from gongkit.server.groups.meetings import writes
+from gongkit.server.groups.meetings import organizers, writes
 from gongkit.server.groups.meetings.models import DeleteMeetingIn, IntegrationStatusIn, MeetingIn
 
 
@@ -45,7 +45,7 @@ async def delete_meeting(ctx: Ctx) -> dict[str, Any]:
 async def integration_status(ctx: Ctx) -> dict[str, Any]:
     body = await ctx.json(IntegrationStatusIn)
     return await ctx.read(
-        writes.integration_status,
+        organizers.integration_status,
         company_id=ctx.company_id,
         emails=list(body.emails),
         app_url=ctx.state.settings.app_url,

@@ -1,4 +1,4 @@
-"""Meetings: create, replace and delete them, and tell whether a user can organize one.
+"""Meetings: create, replace and delete them, the organizer held to the rules of :mod:`.organizers`.
 
 A meeting's organizer must be a user of the company (404 otherwise: Gong's "No Gong user found corresponding to
 the provided organizer email"), active, with a Gong consent page (its link is the meeting's ``meetingUrl``: Gong
@@ -18,51 +18,27 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from gongkit.db.rows import prepare
-from gongkit.db.schema import meeting_invitees, meetings, users
+from gongkit.db.schema import meeting_invitees, meetings
 from gongkit.kernel.errors import Conflict, NotFound
 from gongkit.kernel.ids import new_id
 from gongkit.kernel.subjects import normalize_email
 from gongkit.server.groups.meetings.models import MeetingIn
+from gongkit.server.groups.meetings.organizers import find_user, problem_of
 
 NO_USER = "No Gong user found corresponding to the provided organizer email"
 NO_MEETING = "No meeting found corresponding to the provided meeting ID"
 NO_ORGANIZER_MEETING = "No Gong meeting found corresponding to the provided organizer email"
-CONSENT_OFF = "The Gong consent page is not enabled in your company. Contact your Gong Admin."
-INACTIVE = "The Gong user is not active. Contact your Gong Admin."
-UNKNOWN_USER = "No Gong user found with this email address."
 
 #: Who Gong asks to be invited so that it records the meeting (its documented example).
 GONG_ASSISTANT = {"displayName": "Gong Assistant", "email": "assistant@gong.io"}
 
 
-def _user(conn: Connection, company_id: int, email: str) -> Any:
-    """The company's (human) user with this address, an active one first."""
-    u = users.c
-    return conn.execute(
-        select(u.id, u.email_address, u.active, u.meeting_consent_page_url)
-        .where(u.company_id == company_id, u.email_lower == normalize_email(email), u.is_avatar.is_(False))
-        .order_by(u.active.desc(), u.id)
-        .limit(1)
-    ).first()
-
-
-def _problem(user: Any) -> str | None:
-    """Why ``user`` (a row of :func:`_user`, or None) cannot organize a Gong meeting; None if they can."""
-    if user is None:
-        return UNKNOWN_USER
-    if not user.active:
-        return INACTIVE
-    if not user.meeting_consent_page_url:
-        return CONSENT_OFF
-    return None
-
-
 def _organizer(conn: Connection, company_id: int, email: str) -> Any:
     """The organizer's user row: 404 when there is none, 409 when they cannot organize a Gong meeting."""
-    user = _user(conn, company_id, email)
+    user = find_user(conn, company_id, email)
     if user is None:
         raise NotFound(NO_USER)
-    problem = _problem(user)
+    problem = problem_of(user)
     if problem is not None:
         raise Conflict(f"organizerEmail: {problem}")
     return user
@@ -155,30 +131,3 @@ def delete_meeting(
     conn.execute(delete(meeting_invitees).where(meeting_invitees.c.meeting_id == meeting_id))
     conn.execute(delete(meetings).where(meetings.c.id == meeting_id))
     return {"organizerEmail": row.organizer_email}
-
-
-def integration_status(conn: Connection, *, company_id: int, emails: list[str], app_url: str) -> dict[str, Any]:
-    """``POST /v2/meetings/integration/status``: per address (once each, in the order given) whether it is a user
-    of the company and whether they can organize Gong meetings, with the reason and where to fix it if not."""
-    out: list[dict[str, Any]] = []
-    seen: set[str | None] = set()
-    for email in emails:
-        key = normalize_email(email)
-        if key in seen:
-            continue
-        seen.add(key)
-        user = _user(conn, company_id, email)
-        problem = _problem(user)
-        out.append(
-            {
-                "email": email,
-                "exists": user is not None,
-                "valid": problem is None,
-                "userFacingError": problem,
-                "fixUrl": f"{app_url.rstrip('/')}/company/recording-consent/consent-page"
-                if problem == CONSENT_OFF
-                else None,
-                "helpUrl": None,
-            }
-        )
-    return {"users": out}

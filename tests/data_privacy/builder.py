@@ -318,8 +318,8 @@ class Builder:
                     )
         return eid
 
-    def meeting(self, organizer: str, invitees: list[str], *, title: str = "Sync", call_id: int | None = None) -> str:
-        mid = f"{next_id()}.m@calendar.example_2024-03-0{len(self.made.get('meetings', [])) % 9 + 1}T10:00:00Z"
+    def meeting(self, organizer: str, invitees: list[str], *, title: str = "Sync", call_id: int | None = None) -> int:
+        mid = next_id()
         self.made.setdefault("meetings", []).append(mid)
         with self.db.write() as conn:
             conn.execute(
@@ -329,6 +329,7 @@ class Builder:
                         dict(
                             id=mid,
                             company_id=self.company_id,
+                            external_id=f"{mid}@calendar.example",
                             organizer_email=organizer,
                             title=title,
                             start_ms=BASE_MS,

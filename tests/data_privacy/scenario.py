@@ -38,9 +38,9 @@ class World:
     email_mention: str  # between bystanders; the body mentions Jane's address and number
     email_bystander: str
     email_other_address: str  # from Jane's other address
-    meeting_organized: str
-    meeting_invited: str  # organized by a bystander; Jane is one of two invitees
-    meeting_mention: str  # bystanders; the title mentions Jane
+    meeting_organized: int
+    meeting_invited: int  # organized by a bystander; Jane is one of two invitees
+    meeting_mention: int  # bystanders; the title mentions Jane
     event_email: int
     event_phone: int
     event_mention: int  # a bystander's event whose payload lists Jane as a recipient

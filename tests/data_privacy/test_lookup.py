@@ -67,7 +67,7 @@ def expected_email_answer(w: World) -> dict[str, Any]:
             _message(w.email_bcc, "rep@acme.example", 4),
         ],
         "calls": [_call(w.call_attendee, systems=ATTENDEE_LINKS), _call(w.call_lead_link), _call(w.call_speaker)],
-        "meetings": [{"id": m} for m in sorted([w.meeting_organized, w.meeting_invited])],
+        "meetings": [{"id": str(m)} for m in sorted([w.meeting_organized, w.meeting_invited])],
         "customerData": [
             {
                 "system": "HubSpot",
@@ -114,7 +114,7 @@ def expected_phone_answer(w: World, supplied: str) -> dict[str, Any]:
             _call(w.call_phone_party, status="PROCESSING"),
             _call(w.call_speaker),
         ],
-        "meetings": [{"id": m} for m in sorted([w.meeting_organized, w.meeting_invited])],
+        "meetings": [{"id": str(m)} for m in sorted([w.meeting_organized, w.meeting_invited])],
         "customerData": [
             {
                 "system": "Salesforce",

@@ -333,7 +333,8 @@ def test_referential_sanity(db: Database, demo: DemoSummary) -> None:
         assert r["email_id"] in emails and r["address_lower"] == r["address"].strip().lower()
     meetings = {m["id"]: m for m in _all(db, s.meetings)}
     for m in meetings.values():
-        assert re.fullmatch(r"\d{19}\.[a-v0-9]{26}@google\.com_\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", m["id"])
+        assert isinstance(m["id"], int) and 10**18 <= m["id"] < 2**63  # Gong's numeric meeting id
+        assert re.fullmatch(r"[a-v0-9]{26}@google\.com", m["external_id"])
         assert m["organizer_lower"] == m["organizer_email"].lower() and m["start_ms"] < m["end_ms"]
         if m["call_id"] is not None:
             assert calls[m["call_id"]]["calendar_event_id"] == m["external_id"]

@@ -8,6 +8,7 @@ writer passes its rows through it, so no writer restates these rules.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -172,3 +173,13 @@ def refresh_basic_json(conn: Connection, call_id: int) -> None:
     """Re-render a call's ``basic_json`` after its columns changed."""
     row = conn.execute(select(*BASIC_COLUMNS).where(calls.c.id == call_id)).mappings().one()
     conn.execute(update(calls).where(calls.c.id == call_id).values(basic_json=render_basic_json(row)))
+
+
+# --- engagement events -------------------------------------------------------------------------------------
+
+
+def engagement_dedupe_key(event_type: str, reporting_system: str | None, event_id: str) -> str:
+    """``engagement_events.dedupe_key``: what makes a reported event the same event again (its type, the system
+    that reported it and that system's eventId), hashed to a fixed width for the unique index."""
+    text = "\x00".join((event_type, reporting_system or "", event_id))
+    return hashlib.sha256(text.encode()).hexdigest()

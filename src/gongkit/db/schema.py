@@ -2,7 +2,7 @@
 
 Conventions:
 - every record belongs to a company (``company_id``); ids are Gong-style numeric ids (BIGINT, < 2**63) sent as
-  strings on the wire, except e-mail message ids (32 characters) and composite meeting ids;
+  strings on the wire, except e-mail message ids (32 characters);
 - instants are UTC milliseconds since the epoch (``*_ms``, BIGINT): exact, engine-neutral, cheap to compare;
 - each e-mail address kept for lookup has a ``*_lower`` twin (trimmed, lower-cased) and each phone number a
   ``*_norm`` twin (``+`` and digits only), both indexed: the data-privacy lookups and erasures search those;
@@ -432,10 +432,12 @@ email_recipients = Table(
     Index(None, "company_id", "address_lower"),
 )
 
+# A meeting created through POST /v2/meetings, or a calendar event Gong saw. ``id`` is Gong's numeric meeting id
+# (the path parameter of PUT/DELETE /v2/meetings/{meetingId}); ``external_id`` the id the calendar system gave it.
 meetings = Table(
     "meetings",
     metadata,
-    Column("id", String(300), primary_key=True, info=not_personal()),
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
     _company(),
     Column("organizer_email", String(320), nullable=False, info=identifier()),
     Column("organizer_lower", String(320), nullable=False, info=identifier()),
@@ -444,6 +446,7 @@ meetings = Table(
     Column("end_ms", BigInteger, nullable=False),
     Column("external_id", String(300), nullable=True, info=not_personal()),
     Column("call_id", BigInteger, nullable=True),  # the recorded call, when there is one
+    UniqueConstraint("company_id", "external_id"),
     Index(None, "company_id", "organizer_lower"),
 )
 
@@ -451,17 +454,22 @@ meeting_invitees = Table(
     "meeting_invitees",
     metadata,
     Column("id", AutoId, primary_key=True, autoincrement=True),
-    Column(
-        "meeting_id", String(300), ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False, info=not_personal()
-    ),
+    Column("meeting_id", BigInteger, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False),
     _company(),
     Column("email_address", String(320), nullable=False, info=identifier()),
     Column("email_lower", String(320), nullable=False, info=identifier()),
     Column("display_name", String(300), nullable=True, info=mentions()),
+    Column("first_name", String(200), nullable=True, info=mentions()),
+    Column("last_name", String(200), nullable=True, info=mentions()),
     Index(None, "meeting_id"),
     Index(None, "company_id", "email_lower"),
 )
 
+# One row per reported event and external person it concerns (the viewer, the actor, each recipient and
+# non-company participant, the person of a digital interaction; one row without a person when there is none), so
+# the data-privacy lookup finds an event by any of its people and an erasure removes only that person's row.
+# Rows of one report share ``dedupe_key`` (a hash of the event type, the reporting system and the reporter's
+# eventId; NULL when no eventId was given) and are numbered by ``person_seq``.
 engagement_events = Table(
     "engagement_events",
     metadata,
@@ -481,6 +489,11 @@ engagement_events = Table(
     Column("person_phone", String(64), nullable=True, info=identifier()),
     Column("person_phone_norm", String(40), nullable=True, info=identifier()),
     Column("payload", JSON, nullable=True, info=mentions()),  # the event as reported
+    Column("dedupe_key", String(64), nullable=True, info=not_personal()),
+    Column("person_seq", Integer, nullable=True),
+    Column("person_role", String(16), nullable=True, info=not_personal()),  # viewer|actor|recipient|participant|person
+    Column("workspace_id", BigInteger, nullable=True),
+    UniqueConstraint("company_id", "dedupe_key", "person_seq"),
     Index(None, "company_id", "person_email_lower"),
     Index(None, "company_id", "person_phone_norm"),
 )
@@ -624,6 +637,20 @@ media_fetches = Table(
     Column("created_ms", BigInteger, nullable=False),
     Column("finished_ms", BigInteger, nullable=True),
     Index(None, "status", "next_attempt_ms"),
+)
+
+# --- settings --------------------------------------------------------------------------------------------
+
+# The origins a company allows to embed Gong's integrations (POST /v2/integration-settings), per integration type.
+integration_settings = Table(
+    "integration_settings",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    _company(),
+    Column("integration_type", String(32), nullable=False, info=not_personal()),  # EMAIL_COMPOSER|ACCOUNT_PAGES|DIALER
+    Column("origin", String(500), nullable=False, info=not_personal()),  # the allowedOrigin
+    Column("created_ms", BigInteger, nullable=False),
+    UniqueConstraint("company_id", "integration_type", "origin"),
 )
 
 

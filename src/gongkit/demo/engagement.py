@@ -1,9 +1,11 @@
-"""Engagement events: content shared and viewed, custom events and website interactions of customers."""
+"""Engagement events: content shared and viewed, custom events and website interactions of customers; and the
+origins allowed to embed Gong's integrations (the engagement platform's and the company's own)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from gongkit.db.rows import engagement_dedupe_key
 from gongkit.demo.addresses import slugify
 from gongkit.demo.seeded import ALNUM, K_CONTENT, K_EVENT, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
@@ -20,6 +22,14 @@ CONTENT_ASSETS = (
     "Fleet dashboard video tour",
     "Peak season playbook",
 )
+
+#: Who the one person of each demo event is to it.
+ROLES = {
+    "contentShared": "recipient",
+    "contentViewed": "viewer",
+    "customEvent": "actor",
+    "digitalInteraction": "person",
+}
 
 
 def gen_engagement(g: State) -> None:
@@ -108,7 +118,7 @@ def gen_engagement(g: State) -> None:
                 "eventId": event_id,
                 "timestamp": iso,
                 "eventType": name,
-                "sourceSystemName": "Website",
+                "sourceSystemName": system,
                 "content": {"contentId": content_id, "contentTitle": content_title, "contentUrl": url},
                 "person": {"name": person.name, "email": person.email, **({"phoneNumber": phone} if phone else {})},
             }
@@ -126,9 +136,21 @@ def gen_engagement(g: State) -> None:
                 "person_email": email,
                 "person_phone": phone,
                 "payload": payload,
+                "dedupe_key": engagement_dedupe_key(etype, system, event_id),
+                "person_seq": 0,
+                "person_role": ROLES[etype],
             }
         )
         if g.w.maybe_flush():
             g.report("engagement_events", i + 1, n)
+    # The origins that embed Gong's integrations: the engagement platform's tenant and the company's own site.
+    g.w.rows["integration_settings"] += [
+        {"company_id": g.cid, "integration_type": kind, "origin": origin, "created_ms": g.window_start}
+        for kind, origin in (
+            ("EMAIL_COMPOSER", f"https://{slug}.highspot.com"),
+            ("ACCOUNT_PAGES", f"https://{slug}.highspot.com"),
+            ("DIALER", f"https://dialer.{g.domain}"),
+        )
+    ]
     g.w.flush()
     g.report("engagement_events", n, n)

@@ -1,11 +1,13 @@
-"""Meetings: calendar events with their invitees, half of them linked to recorded conference calls."""
+"""Meetings: calendar events with their invitees, half of them linked to recorded conference calls.
+
+A meeting's id is Gong's numeric meeting id (what ``PUT/DELETE /v2/meetings/{meetingId}`` take); the calendar
+system's id of the event is its ``external_id``."""
 
 from __future__ import annotations
 
 from gongkit.demo.seeded import B32HEX, DAY_MS, K_MEETING, REFERENCE_MS, rand_str
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
-from gongkit.kernel.clock import ms_to_iso
 
 
 def gen_meetings(g: State) -> None:
@@ -52,8 +54,7 @@ def gen_meetings(g: State) -> None:
                 if colleague is not organizer:
                     people.append((colleague.email, colleague.name))
             call_id = None
-        prefix = g.ids(K_MEETING, i)
-        mid = f"{prefix}.{cal_id}_{ms_to_iso(start)}"
+        mid = g.ids(K_MEETING, i)
         meetings.append(
             {
                 "id": mid,

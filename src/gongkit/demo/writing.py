@@ -42,6 +42,7 @@ _ORDER: tuple[Table, ...] = (
     s.meetings,
     s.meeting_invitees,
     s.engagement_events,
+    s.integration_settings,
 )
 
 

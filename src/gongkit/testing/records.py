@@ -251,12 +251,12 @@ def email(b: Batch, e: EmailSeed, path: str) -> str:
     return eid
 
 
-def meeting(b: Batch, m: MeetingSeed, path: str) -> str:
+def meeting(b: Batch, m: MeetingSeed, path: str) -> int:
     since = len(b.problems)
     if m.endTime < m.startTime:
         b.problems.append(f"{path}.endTime: must not be before startTime")
     b.check(s.calls, m.callId, f"{path}.callId", "a call")
-    mid = b.new_text_id(m.id, s.meetings, lambda n: f"{b.cid}.m{n}@calendar.example", path)
+    mid = b.new_id(m.id, s.meetings, "meeting", path)
     row = {
         "id": mid,
         "company_id": b.cid,

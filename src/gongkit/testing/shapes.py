@@ -202,7 +202,7 @@ class InviteeSeed(Shape):
 class MeetingSeed(Shape):
     """Gong's ``NewMeeting``: a calendar meeting with its invitees."""
 
-    id: Annotated[str, Field(min_length=1)] | None = None
+    id: Id | None = None
     title: str | None = None
     startTime: Instant
     endTime: Instant

@@ -7,7 +7,9 @@ from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
 from gongkit.sdk.resources._async.crm import AsyncCrm
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
+from gongkit.sdk.resources._async.engagement import AsyncEngagement
 from gongkit.sdk.resources._async.library import AsyncLibrary
+from gongkit.sdk.resources._async.meetings import AsyncMeetings
 from gongkit.sdk.resources._async.permissions import AsyncPermissions
 from gongkit.sdk.resources._async.settings import AsyncSettings
 from gongkit.sdk.resources._async.users import AsyncUsers
@@ -40,3 +42,5 @@ class AsyncGong(AsyncAPIClient):
     library = resource(AsyncLibrary)
     crm = resource(AsyncCrm)
     permissions = resource(AsyncPermissions)
+    meetings = resource(AsyncMeetings)
+    engagement = resource(AsyncEngagement)

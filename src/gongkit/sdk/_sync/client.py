@@ -8,7 +8,9 @@ from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
 from gongkit.sdk.resources._sync.crm import Crm
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
+from gongkit.sdk.resources._sync.engagement import Engagement
 from gongkit.sdk.resources._sync.library import Library
+from gongkit.sdk.resources._sync.meetings import Meetings
 from gongkit.sdk.resources._sync.permissions import Permissions
 from gongkit.sdk.resources._sync.settings import Settings
 from gongkit.sdk.resources._sync.users import Users
@@ -41,3 +43,5 @@ class Gong(SyncAPIClient):
     library = resource(Library)
     crm = resource(Crm)
     permissions = resource(Permissions)
+    meetings = resource(Meetings)
+    engagement = resource(Engagement)

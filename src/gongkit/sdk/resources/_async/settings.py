@@ -1,18 +1,21 @@
 """The settings group (Gong's tag name): ``client.settings``.
 
-==================  ==================================  =========================
-method              Gong operation                      returns
-==================  ==================================  =========================
-``workspaces()``    ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
-==================  ==================================  =========================
+====================================  ==================================  ==================================
+method                                Gong operation                      returns
+====================================  ==================================  ==================================
+``workspaces()``                      ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
+``integration_settings(settings)``    ``POST /v2/integration-settings``   :class:`IntegrationSettingsResponse`
+====================================  ==================================  ==================================
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from gongkit.sdk._resource import AsyncAPIResource
-from gongkit.types.settings import Workspace
+from gongkit.sdk._utils import dump_model
+from gongkit.types.settings import IntegrationSettingsResponse, IntegrationTypeSettings, Workspace
 
 __all__ = ["AsyncSettings"]
 
@@ -22,8 +25,16 @@ def _workspaces(body: dict[str, Any]) -> list[Workspace]:
 
 
 class AsyncSettings(AsyncAPIResource):
-    """Company settings: workspaces."""
+    """Company settings: workspaces, the origins allowed to embed Gong's integrations."""
 
     async def workspaces(self) -> list[Workspace]:
         """Every workspace of the company (one answer, not paged)."""
         return _workspaces(await self._client.request("GET", "/v2/workspaces"))
+
+    async def integration_settings(self, settings: Iterable[IntegrationTypeSettings]) -> IntegrationSettingsResponse:
+        """Set the allowed origins of the integration types named (``integrationSettings``): each named type gets
+        exactly the origins given; the types not named keep theirs."""
+        body = {"integrationTypeSettings": [dump_model(s) for s in settings]}
+        return IntegrationSettingsResponse.model_validate(
+            await self._client.request("POST", "/v2/integration-settings", json=body)
+        )

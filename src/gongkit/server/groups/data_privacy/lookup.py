@@ -104,9 +104,9 @@ class References:
     crm_ids: list[int] = field(default_factory=list)
     call_ids: list[int] = field(default_factory=list)
     email_ids: list[str] = field(default_factory=list)
-    organized_meeting_ids: list[str] = field(default_factory=list)
+    organized_meeting_ids: list[int] = field(default_factory=list)
     invitee_ids: list[int] = field(default_factory=list)  # meeting_invitees rows of meetings organized by others
-    invited_meeting_ids: list[str] = field(default_factory=list)
+    invited_meeting_ids: list[int] = field(default_factory=list)
     engagement_ids: list[int] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -208,7 +208,7 @@ def references_statement(with_emails: bool, crm_by_email: bool, with_phone: bool
             select(*_tagged("call", cp.call_id)).where(cp.company_id == c, cp.email_lower.in_(addrs)),
             select(*_tagged("email", txt=e.id)).where(e.company_id == c, e.from_lower.in_(addrs)),
             select(*_tagged("email", txt=r.email_id)).where(r.company_id == c, r.address_lower.in_(addrs)),
-            select(*_tagged("meeting", txt=m.id)).where(m.company_id == c, m.organizer_lower.in_(addrs)),
+            select(*_tagged("meeting", m.id)).where(m.company_id == c, m.organizer_lower.in_(addrs)),
             select(*_tagged("invitee", mi.id, mi.meeting_id)).where(mi.company_id == c, mi.email_lower.in_(addrs)),
             select(*_tagged("event", ev.id)).where(ev.company_id == c, ev.person_email_lower.in_(addrs)),
         ]
@@ -232,7 +232,7 @@ def find_references(conn: Connection, company_id: int, person: Person) -> Refere
     if stmt is None:
         return refs
     found: dict[str, set[Any]] = {"crm": set(), "call": set(), "email": set(), "meeting": set(), "event": set()}
-    invited: list[tuple[int, str]] = []
+    invited: list[tuple[int, int]] = []
     if conn.dialect.name == "postgresql":
         # A few index probes: starting parallel workers (which PostgreSQL plans when an address is on thousands
         # of rows) would cost more than the probes themselves. SET LOCAL ends with the transaction.
@@ -244,7 +244,7 @@ def find_references(conn: Connection, company_id: int, person: Person) -> Refere
         params["p"] = person.phone
     for kind, num, txt in conn.execute(stmt, params).all():
         if kind == "invitee":
-            invited.append((int(num), str(txt)))
+            invited.append((int(num), int(txt)))  # (invitee row, its meeting)
         else:
             found[kind].add(num if num is not None else txt)
     organized = found["meeting"]
@@ -378,7 +378,8 @@ def _common(conn: Connection, company_id: int, refs: References) -> dict[str, An
     return {
         "emails": _email_messages(conn, company_id, refs.email_ids),
         "calls": _call_references(conn, company_id, refs.call_ids),
-        "meetings": [{"id": m} for m in sorted({*refs.organized_meeting_ids, *refs.invited_meeting_ids})],
+        # The id a meeting was created with (POST /v2/meetings answers it; PUT/DELETE take it).
+        "meetings": [{"id": str(m)} for m in sorted({*refs.organized_meeting_ids, *refs.invited_meeting_ids})],
         "customerData": _customer_data(conn, company_id, refs.crm_ids),
     }
 

@@ -6,9 +6,18 @@ from typing import Any
 
 from gongkit.server.core.context import Ctx
 from gongkit.server.core.routing import handles
+from gongkit.server.groups.settings import integration
 from gongkit.server.groups.settings import queries as svc
 
 
 @handles("listWorkspaces")
 async def list_workspaces(ctx: Ctx) -> dict[str, Any]:
     return await ctx.read(svc.list_workspaces, company_id=ctx.company_id)
+
+
+@handles("integrationSettings")
+async def set_integration_settings(ctx: Ctx) -> dict[str, Any]:
+    body = await ctx.json(integration.IntegrationSettingsIn)
+    return await ctx.write(
+        integration.set_integration_settings, company_id=ctx.company_id, now_ms=ctx.clock.now_ms(), body=body
+    )

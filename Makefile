@@ -18,10 +18,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/gongkit demo
 
-## Every test, on SQLite and on a private PostgreSQL server that this target starts itself.
+## Every test, on SQLite and on a private PostgreSQL server and a private Redis (shared rate-limit counts for the
+## scale-out tests) that this target starts itself.
 test: $(STAMP)
-	GONGKIT_TEST_PG_URL=$$(scripts/pg.sh start) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
-	status=$$?; scripts/pg.sh stop; exit $$status
+	GONGKIT_TEST_PG_URL=$$(scripts/pg.sh start) GONGKIT_TEST_REDIS_URL=$$(scripts/redis.sh start) \
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
+	status=$$?; scripts/redis.sh stop; scripts/pg.sh stop; exit $$status
 
 ## The suite on SQLite only (no PostgreSQL server).
 test-fast: $(STAMP)
@@ -54,4 +56,4 @@ bench: $(STAMP)
 	status=$$?; scripts/pg.sh stop; exit $$status
 
 clean:
-	rm -rf $(VENV) .gongkit .pg
+	rm -rf $(VENV) .gongkit .pg .redis

@@ -19,6 +19,7 @@ from gongkit import control
 from gongkit.db import Database
 from gongkit.kernel.clock import SystemClock
 from gongkit.kernel.config import ServerSettings
+from gongkit.server.core.ratelimit import check_storage
 from tests.support.server_process import REPO, free_port
 
 pytestmark = pytest.mark.process
@@ -105,3 +106,15 @@ def test_serve_refuses_a_rate_limit_storage_that_does_not_answer(tmp_path: Path)
     assert done.returncode != 0
     assert "does not answer (GONGKIT_RATE_LIMIT_STORAGE)" in done.stderr
     assert "hunter2" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("uri", "says"),
+    [("mongo://:hunter2@127.0.0.1/x", "unknown storage scheme"), (f"redis://:hunter2@127.0.0.1:{free_port()}", "")],
+)
+def test_a_storage_that_cannot_count_is_named_without_its_password(uri: str, says: str) -> None:
+    with pytest.raises(ValueError, match="rate-limit storage") as caught:
+        check_storage(uri)
+    assert says in str(caught.value)
+    assert "hunter2" not in str(caught.value) and ":***@" in str(caught.value)
+    check_storage("memory://")

@@ -1,5 +1,5 @@
 """Two server processes on one PostgreSQL database and one Redis behave as one Gong: a company's rate limit is
-shared, a cursor made by one pages on the other, an erasure requested on one runs exactly once, and one
+shared, a cursor or a media link made by one serves on the other, an erasure requested on one runs exactly once, and one
 ``clientUniqueId`` posted to both at once makes one call.
 
 Both processes share the data directory too (recordings), as several ``gongkit serve`` processes behind one load
@@ -12,12 +12,14 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from sqlalchemy import func, select
 
 from gongkit.db import Database
+from gongkit.db.media import MediaStore
 from gongkit.db.schema import calls, erasure_jobs
 from tests.conftest import Company, make_company
 from tests.support import factories as f
@@ -94,6 +96,19 @@ def test_a_cursor_from_one_process_pages_on_the_other(servers: list[ServerProces
         cursor = body["records"].get("cursor")
     assert cursor is None
     assert sorted(seen) == made
+
+
+def test_a_media_link_from_one_process_downloads_on_the_other(servers: list[ServerProcess], db: Database) -> None:
+    company = make_company(db, "Recorder")
+    store = MediaStore(servers[0].data_dir / "media")
+    with db.write() as conn:
+        f.make_call(conn, company.id, media={"audio": b"ID3-shared"}, media_store=store)
+    body = {"filter": {}, "contentSelector": {"exposedFields": {"media": True}}}
+    r = httpx.post(servers[0].url + "/v2/calls/extensive", json=body, headers=company.basic, timeout=30)
+    assert r.status_code == 200, r.text
+    link = urlsplit(r.json()["calls"][0]["media"]["audioUrl"])
+    download = httpx.get(servers[1].url + link.path, timeout=30)
+    assert (download.status_code, download.content) == (200, b"ID3-shared")
 
 
 def test_an_erasure_requested_on_one_process_runs_exactly_once(servers: list[ServerProcess], db: Database) -> None:

@@ -39,7 +39,7 @@ def check_storage(storage_uri: str) -> None:
         probe = cast(AsyncStorage, storage.storage_from_string(_async_uri(storage_uri)))
         answers = asyncio.run(probe.check())
     except Exception as exc:  # an unknown scheme, a missing client library, a bad address
-        raise ValueError(f"rate-limit storage {shown}: {exc}") from exc
+        raise ValueError(f"rate-limit storage {shown}: {str(exc).replace(storage_uri, shown)}") from None
     if not answers:
         raise ValueError(f"rate-limit storage {shown} does not answer")
 

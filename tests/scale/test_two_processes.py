@@ -1,6 +1,6 @@
 """Two server processes on one PostgreSQL database and one Redis behave as one Gong: a company's rate limit is
-shared, a cursor or a media link made by one serves on the other, an erasure requested on one runs exactly once, and one
-``clientUniqueId`` posted to both at once makes one call.
+shared, a cursor or a media link made by one serves on the other, an erasure requested on either runs exactly once,
+and one ``clientUniqueId`` posted to both at once makes one call.
 
 Both processes share the data directory too (recordings), as several ``gongkit serve`` processes behind one load
 balancer would."""
@@ -38,7 +38,12 @@ def db(pg_url: str) -> Iterator[Database]:
 @pytest.fixture(scope="module")
 def servers(pg_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ServerProcess]]:
     data = tmp_path_factory.mktemp("scale") / "data"
-    env = {"GONGKIT_RATE_LIMIT_STORAGE": redis_url, "GONGKIT_ERASURE_POLL_SECONDS": "0.1"}
+    env = {
+        "GONGKIT_RATE_LIMIT_STORAGE": redis_url,
+        "GONGKIT_ERASURE_POLL_SECONDS": "0.1",
+        "GONGKIT_ERASURE_BATCH_SIZE": "1",
+        "GONGKIT_ERASURE_BATCH_PAUSE_SECONDS": "0.1",
+    }
     pair = [ServerProcess(pg_url, data, env=env, log_level="warning") for _ in range(2)]
     try:
         for server in pair:
@@ -111,34 +116,47 @@ def test_a_media_link_from_one_process_downloads_on_the_other(servers: list[Serv
     assert (download.status_code, download.content) == (200, b"ID3-shared")
 
 
-def test_an_erasure_requested_on_one_process_runs_exactly_once(servers: list[ServerProcess], db: Database) -> None:
-    company = make_company(db, "Eraser")
-    subject = "erase.me@northwind.example"
-    with db.write() as conn:
-        gone = [f.make_call(conn, company.id, parties=[{"email_address": subject}]).id for _ in range(3)]
-        kept = f.make_call(conn, company.id).id
+def _erase(server: ServerProcess, company: Company, subject: str) -> str:
     r = httpx.post(
-        servers[0].url + "/v2/data-privacy/erase-data-for-email-address",
+        server.url + "/v2/data-privacy/erase-data-for-email-address",
         params={"emailAddress": subject},
         headers=company.basic,
         timeout=30,
     )
     assert r.status_code == 200, r.text
-    job_id = r.json()["requestId"]
-    deadline = time.monotonic() + 60
+    return str(r.json()["requestId"])
+
+
+def _finished(server: ServerProcess, company: Company, job_id: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 90
     while True:
-        job = _get(servers[1], company, f"/admin/v1/erasures/{job_id}").json()["erasure"]
+        job = dict(_get(server, company, f"/admin/v1/erasures/{job_id}").json()["erasure"])
         if job["status"] in ("DONE", "FAILED"):
-            break
+            return job
         assert time.monotonic() < deadline, job
         time.sleep(0.1)
+
+
+def test_erasures_requested_on_each_process_run_exactly_once(servers: list[ServerProcess], db: Database) -> None:
+    company = make_company(db, "Eraser")
+    subjects = ["erase.me@northwind.example", "erase.me.too@globex.example"]
+    with db.write() as conn:
+        gone = [f.make_call(conn, company.id, parties=[{"email_address": s}]).id for s in subjects for _ in range(3)]
+        kept = f.make_call(conn, company.id).id
+    # One object per batch and a pause between batches: each job runs for a while, and the other process's
+    # worker, polling every 0.1 s and woken by its own request, tries to run it meanwhile.
+    jobs = [_erase(server, company, subject) for server, subject in zip(servers, subjects, strict=True)]
+    for server, job_id in zip(reversed(servers), jobs, strict=True):
+        assert _finished(server, company, job_id)["status"] == "DONE"
     time.sleep(0.5)  # both workers poll every 0.1 s: a second run would show by now
     with db.read() as conn:
-        rows = conn.execute(select(erasure_jobs).where(erasure_jobs.c.company_id == company.id)).all()
+        rows = conn.execute(
+            select(erasure_jobs).where(erasure_jobs.c.company_id == company.id).order_by(erasure_jobs.c.requested_ms)
+        ).all()
         left = {int(i) for (i,) in conn.execute(select(calls.c.id).where(calls.c.company_id == company.id))}
-    assert [(row.id, row.status, row.attempts) for row in rows] == [(job_id, "DONE", 1)]
-    assert rows[0].counts["planned"]["calls"] == 3
-    assert rows[0].counts["deleted"]["calls"] == 3
+    assert [(row.id, row.status, row.attempts) for row in rows] == [(job_id, "DONE", 1) for job_id in jobs]
+    for row in rows:
+        assert row.counts["planned"]["calls"] == row.counts["deleted"]["calls"] == 3
     assert left == {kept}
     for server in servers:
         for call_id in gone:

@@ -19,12 +19,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/gongkit demo $(if $(PORT),--port $(PORT)) $(if $(HOST),--host $(HOST)) $(ARGS)
 
-## Every test, on SQLite and on a private PostgreSQL server that this target starts itself (and Debian's chromium
-## for the browser test of the pages, installed if missing).
+## Every test, on SQLite and on a private PostgreSQL server and a private Redis (shared rate-limit counts for the
+## scale-out tests) that this target starts itself, and Debian's chromium for the browser test of the pages
+## (installed if missing).
 test: $(STAMP)
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
-	GONGKIT_TEST_PG_URL=$$(scripts/pg.sh start) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
-	status=$$?; scripts/pg.sh stop; exit $$status
+	GONGKIT_TEST_PG_URL=$$(scripts/pg.sh start) GONGKIT_TEST_REDIS_URL=$$(scripts/redis.sh start) \
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); \
+	status=$$?; scripts/redis.sh stop; scripts/pg.sh stop; exit $$status
 
 ## The suite on SQLite only (no PostgreSQL server).
 test-fast: $(STAMP)
@@ -57,4 +59,4 @@ bench: $(STAMP)
 	status=$$?; scripts/pg.sh stop; exit $$status
 
 clean:
-	rm -rf $(VENV) .gongkit .pg
+	rm -rf $(VENV) .gongkit .pg .redis

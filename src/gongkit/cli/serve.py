@@ -51,8 +51,19 @@ def serve(
 
     from gongkit.server.app import create_app
     from gongkit.server.core import logs
+    from gongkit.server.core.ratelimit import check_storage, shared
 
     settings = settings_for(data_dir, database_url, log_level=log_level)
+    try:
+        check_storage(settings.rate_limit_storage)
+    except ValueError as exc:
+        raise click.ClickException(f"{exc} (GONGKIT_RATE_LIMIT_STORAGE)") from None
+    if workers > 1 and not shared(settings.rate_limit_storage):
+        click.echo(
+            f"warning: each of the {workers} workers counts rate limits on its own (a company gets {workers} times "
+            "its rate); set GONGKIT_RATE_LIMIT_STORAGE=redis://... to share the counts",
+            err=True,
+        )
     apply_app_url(settings, host, port)
     logs.configure(settings.log_level, settings.log_file)
     db = open_store(settings)

@@ -1,16 +1,19 @@
 """Per-company rate limits (Gong's defaults: 3 requests a second, 10,000 a day), on the ``limits`` library.
 
-Its storage is chosen by URI (``memory://`` by default; ``redis://...`` shares the counts between worker
-processes); the asyncio flavour of the library is used so that counting never leaves the event loop. Both
+Its storage is chosen by URI (``memory://`` by default, counts of this process alone; ``redis://...`` shares the
+counts between worker processes and servers, so that several of them on one store limit a company as one Gong
+does); the asyncio flavour of the library is used so that counting never leaves the event loop. Both
 limits are sliding-window counters: a burst at a window edge cannot double the rate (as it could with fixed
 windows), and each request costs O(1) whatever the limit (a moving window keeps one entry per request).
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from typing import cast
+from urllib.parse import urlsplit
 
 from limits import RateLimitItemPerDay, RateLimitItemPerSecond, storage
 from limits.aio import strategies
@@ -21,6 +24,29 @@ from gongkit.kernel.errors import RateLimited
 
 def _async_uri(uri: str) -> str:
     return uri if uri.startswith("async+") else f"async+{uri}"
+
+
+def shared(storage_uri: str) -> bool:
+    """Whether counts in this storage are seen by every process that uses it (anything but ``memory://``)."""
+    return not storage_uri.removeprefix("async+").startswith("memory://")
+
+
+def check_storage(storage_uri: str) -> None:
+    """Fail at start-up, naming the URI, when the storage is unknown or does not answer (rather than failing
+    every request later). Runs its own event loop: call it before the server's starts."""
+    shown = _without_password(storage_uri)
+    try:
+        probe = cast(AsyncStorage, storage.storage_from_string(_async_uri(storage_uri)))
+        answers = asyncio.run(probe.check())
+    except Exception as exc:  # an unknown scheme, a missing client library, a bad address
+        raise ValueError(f"rate-limit storage {shown}: {str(exc).replace(storage_uri, shown)}") from None
+    if not answers:
+        raise ValueError(f"rate-limit storage {shown} does not answer")
+
+
+def _without_password(uri: str) -> str:
+    password = urlsplit(uri).password
+    return uri.replace(f":{password}@", ":***@", 1) if password else uri
 
 
 class RateLimiter:

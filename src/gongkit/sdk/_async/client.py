@@ -6,7 +6,9 @@ from gongkit.sdk._async.api_client import AsyncAPIClient
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
+from gongkit.sdk.resources._async.flows import AsyncFlows
 from gongkit.sdk.resources._async.settings import AsyncSettings
+from gongkit.sdk.resources._async.tasks import AsyncTasks
 from gongkit.sdk.resources._async.users import AsyncUsers
 
 __all__ = ["AsyncGong"]
@@ -34,3 +36,5 @@ class AsyncGong(AsyncAPIClient):
     users = resource(AsyncUsers)
     settings = resource(AsyncSettings)
     data_privacy = resource(AsyncDataPrivacy)
+    flows = resource(AsyncFlows)
+    tasks = resource(AsyncTasks)

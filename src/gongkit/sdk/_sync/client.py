@@ -7,7 +7,9 @@ from gongkit.sdk._resource import resource
 from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
+from gongkit.sdk.resources._sync.flows import Flows
 from gongkit.sdk.resources._sync.settings import Settings
+from gongkit.sdk.resources._sync.tasks import Tasks
 from gongkit.sdk.resources._sync.users import Users
 
 __all__ = ["Gong"]
@@ -35,3 +37,5 @@ class Gong(SyncAPIClient):
     users = resource(Users)
     settings = resource(Settings)
     data_privacy = resource(DataPrivacy)
+    flows = resource(Flows)
+    tasks = resource(Tasks)

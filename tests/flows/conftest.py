@@ -12,7 +12,6 @@ from gongkit.kernel.clock import FixedClock
 from gongkit.kernel.config import ServerSettings
 from gongkit.server.app import create_app
 from gongkit.server.core.ratelimit import RateLimiter
-
 from tests.conftest import Company, Seed
 from tests.flows import engage as e
 from tests.support import factories as f
@@ -39,7 +38,13 @@ def world(seed: Seed, company: Company) -> World:
     c = company.id
     rep = seed(f.make_user, c, email_address=REP, first_name="Rep", last_name="One")
     other = seed(f.make_user, c, email_address=OTHER, first_name="Rep", last_name="Two")
-    contact = seed(f.make_crm_object, c, object_type="Contact", external_id="0035g00000CONTACT1")
+    contact = seed(
+        f.make_crm_object,
+        c,
+        object_type="Contact",
+        external_id="0035g00000CONTACT1",
+        email_address="Tom.Baker@Globex.example",
+    )
     lead = seed(f.make_crm_object, c, object_type="Lead", external_id="00Q5g00000LEAD0001")
     account = seed(f.make_crm_object, c, object_type="Account", external_id="0015g00000ACCOUNT1")
     seed(e.make_folder, c, 100, "Outbound")

@@ -38,6 +38,14 @@ _ORDER: tuple[Table, ...] = (
     s.meetings,
     s.meeting_invitees,
     s.engagement_events,
+    s.flow_folders,
+    s.flows,
+    s.flow_shares,
+    s.flow_folder_shares,
+    s.flow_steps,
+    s.flow_instances,
+    s.tasks,
+    s.call_outcomes,
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from gongkit import AsyncGong, Gong, NotFoundError
 from gongkit.actions import run
+from gongkit.demo import DemoSize, create_demo_company
 from gongkit.types.flows import AssignOverrides
 from tests.conftest import Company, Seed
 from tests.flows import engage as e
@@ -121,3 +122,19 @@ def test_seed_actions_and_tool(client: ContractClient, company: Company, world: 
     tool = act("gong_list_gong_engage_flows", {**creds, "flowOwnerEmail": REP})
     assert tool["flows"] == listed["flows"]
     assert tool["totalRecords"] == 4 and "records" not in tool
+
+
+def test_the_demo_company_has_engage_data(client: ContractClient, db: Any, settings: Any) -> None:
+    size = DemoSize(calls=8, users=6, accounts=3, contacts_per_account=2, leads=6, emails=9, meetings=6)
+    demo = create_demo_company(db, seed=5, size=size, media_dir=settings.media_dir)
+    gong = Gong(demo.access_key, demo.secret, base_url="http://testserver", http_client=client, pace=None)
+    users = list(gong.users.list())
+    seen = {u.emailAddress: [f.visibility for f in gong.flows.list(u.emailAddress or "")] for u in users}
+    assert {v for flows in seen.values() for v in flows} == {"Company", "Personal", "Shared"}
+    assert all(flows.count("Company") == 6 for flows in seen.values())
+    assert [f.folderId for f in gong.flows.folders(users[0].emailAddress or "")]
+    tasks = [t for u in users for t in gong.tasks.list(u.id).tasks]
+    assert {t.type for t in tasks} == {"FLOW", "MANUAL"} and all(t.contact for t in tasks)
+    assert len(gong.calls.outcomes()) == 9
+    crm_ids = [t.contact.crmId for t in tasks if t.type == "FLOW" and t.status == "OPEN" and t.contact]
+    assert gong.flows.for_prospects([c for c in crm_ids if c])

@@ -13,7 +13,9 @@ from gongkit import AsyncGong, Gong
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources.calls import AsyncCalls, Calls
 from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
+from gongkit.sdk.resources.flows import AsyncFlows, Flows
 from gongkit.sdk.resources.settings import AsyncSettings, Settings
+from gongkit.sdk.resources.tasks import AsyncTasks, Tasks
 from gongkit.sdk.resources.users import AsyncUsers, Users
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -67,6 +69,8 @@ GROUPS = {
     "users": (Users, AsyncUsers),
     "settings": (Settings, AsyncSettings),
     "data_privacy": (DataPrivacy, AsyncDataPrivacy),
+    "flows": (Flows, AsyncFlows),
+    "tasks": (Tasks, AsyncTasks),
 }
 
 

@@ -567,6 +567,7 @@ flow_steps = Table(
     Column("name", String(300), nullable=False, info=mentions()),
     Column("action", String(16), nullable=False, info=not_personal()),  # CALL | EMAIL | LINKEDIN | TASK
     UniqueConstraint("flow_id", "number"),
+    Index(None, "company_id", "flow_id"),  # a company's rows, for the erasure's redaction scan
 )
 
 # One row per assignment of a prospect to a flow; it stays after the prospect leaves (``ended_ms``): the
@@ -587,6 +588,7 @@ flow_instances = Table(
     Column("ended_by_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
     Index(None, "prospect_id", "ended_ms"),
     Index(None, "flow_id"),
+    Index(None, "company_id", "created_ms"),  # a company's rows, for the erasure's redaction scan
 )
 
 # --- tasks (Gong Engage to-dos: a flow step's, or a one-off) ------------------------------------------------

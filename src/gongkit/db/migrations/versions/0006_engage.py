@@ -136,6 +136,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_flow_instances")),
     )
     with op.batch_alter_table("flow_instances", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_flow_instances_company_id_created_ms"), ["company_id", "created_ms"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_flow_instances_flow_id"), ["flow_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_flow_instances_prospect_id_ended_ms"), ["prospect_id", "ended_ms"], unique=False
@@ -173,6 +176,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_flow_steps")),
         sa.UniqueConstraint("flow_id", "number", name=op.f("uq_flow_steps_flow_id_number")),
     )
+    with op.batch_alter_table("flow_steps", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_flow_steps_company_id_flow_id"), ["company_id", "flow_id"], unique=False)
+
     op.create_table(
         "tasks",
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -223,6 +229,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_tasks_company_id_user_id_due_ms"))
 
     op.drop_table("tasks")
+    with op.batch_alter_table("flow_steps", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_flow_steps_company_id_flow_id"))
+
     op.drop_table("flow_steps")
     with op.batch_alter_table("flow_shares", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_flow_shares_user_id"))
@@ -231,6 +240,7 @@ def downgrade() -> None:
     with op.batch_alter_table("flow_instances", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_flow_instances_prospect_id_ended_ms"))
         batch_op.drop_index(batch_op.f("ix_flow_instances_flow_id"))
+        batch_op.drop_index(batch_op.f("ix_flow_instances_company_id_created_ms"))
 
     op.drop_table("flow_instances")
     with op.batch_alter_table("flows", schema=None) as batch_op:

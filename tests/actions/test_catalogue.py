@@ -45,7 +45,8 @@ def test_one_catalogue_module_per_resource_group() -> None:
     assert set(modules) <= set(GROUPS)
     for name in modules:
         declared = importlib.import_module(f"{catalogue.__name__}.{name}").ACTIONS
-        assert declared and {a.group for a in declared} == {name}
+        # a served group the seed catalogue has no action for (tasks) declares an empty list
+        assert {a.group for a in declared} == {name} or (declared == [] and name == "tasks")
     assert sum(len(importlib.import_module(f"{catalogue.__name__}.{n}").ACTIONS) for n in modules) == 71
 
 

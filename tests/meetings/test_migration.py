@@ -1,4 +1,4 @@
-"""Revision 0008 gives stored meetings Gong's numeric ids, keeping their invitees, and goes back again."""
+"""Revision 0007 gives stored meetings Gong's numeric ids, keeping their invitees, and goes back again."""
 
 from __future__ import annotations
 

@@ -365,7 +365,7 @@ call_access = Table(
     Column("user_id", BigInteger, nullable=False),
     Column("granted_ms", BigInteger, nullable=False),
     # How the user came to have the access: "api" (PUT /v2/calls/users-access, the only grants that operation
-    # lists and removes) or "share" (the call was shared with them); NULL for grants stored before revision 0007.
+    # lists and removes) or "share" (the call was shared with them); NULL for grants stored before revision 0006.
     Column("granted_via", String(8), nullable=True, info=not_personal()),
     Column("granted_by", String(200), nullable=True, info=not_personal()),  # the key or token that granted it
     UniqueConstraint("call_id", "user_id"),
@@ -651,6 +651,135 @@ integration_settings = Table(
     Column("origin", String(500), nullable=False, info=not_personal()),  # the allowedOrigin
     Column("created_ms", BigInteger, nullable=False),
     UniqueConstraint("company_id", "integration_type", "origin"),
+)
+
+# --- flows (Gong Engage: flow folders, flows, their steps, prospects' flow instances) -------------------------
+# A prospect is a CRM Contact or Lead (``crm_objects``): it is referenced by its row, never copied, so an erasure
+# that deletes the CRM object takes its flow instances and tasks with it (ON DELETE CASCADE). Gong users (flow
+# owners, instance owners) are referenced by user id. Visibility is Gong's enum: Company | Personal | Shared.
+
+flow_folders = Table(
+    "flow_folders",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("workspace_id", BigInteger, nullable=True),
+    Column("parent_id", BigInteger, ForeignKey("flow_folders.id", ondelete="CASCADE"), nullable=True),
+    Column("name", String(300), nullable=False, info=mentions()),
+    Column("visibility", String(16), nullable=False, info=not_personal()),
+    Column("owner_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
+    Column("created_ms", BigInteger, nullable=False),
+    Index(None, "company_id", "id"),
+)
+
+flows = Table(
+    "flows",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("workspace_id", BigInteger, nullable=True),
+    Column("folder_id", BigInteger, ForeignKey("flow_folders.id", ondelete="SET NULL"), nullable=True),
+    Column("name", String(300), nullable=False, info=mentions()),
+    Column("visibility", String(16), nullable=False, info=not_personal()),
+    Column("owner_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
+    Column("exclusive", Boolean, nullable=False, default=False),
+    # Days a prospect who left this flow waits before it can be assigned to any flow (0: no cool-off).
+    Column("cool_off_days", Integer, nullable=False, default=0),
+    Column("created_ms", BigInteger, nullable=False),
+    Index(None, "company_id", "id"),
+)
+
+# Who a Shared flow or folder is shared with (besides its owner).
+flow_shares = Table(
+    "flow_shares",
+    metadata,
+    Column("flow_id", BigInteger, ForeignKey("flows.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "user_id"),
+)
+
+flow_folder_shares = Table(
+    "flow_folder_shares",
+    metadata,
+    Column("folder_id", BigInteger, ForeignKey("flow_folders.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "user_id"),
+)
+
+flow_steps = Table(
+    "flow_steps",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("flow_id", BigInteger, ForeignKey("flows.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),  # 1 is the first step
+    Column("name", String(300), nullable=False, info=mentions()),
+    Column("action", String(16), nullable=False, info=not_personal()),  # CALL | EMAIL | LINKEDIN | TASK
+    UniqueConstraint("flow_id", "number"),
+    Index(None, "company_id", "flow_id"),  # a company's rows, for the erasure's redaction scan
+)
+
+# One row per assignment of a prospect to a flow; it stays after the prospect leaves (``ended_ms``): the
+# cool-off period is measured from there.
+flow_instances = Table(
+    "flow_instances",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("flow_id", BigInteger, ForeignKey("flows.id", ondelete="CASCADE"), nullable=False),
+    Column("prospect_id", BigInteger, ForeignKey("crm_objects.id", ondelete="CASCADE"), nullable=False),
+    Column("owner_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False, info=not_personal()),  # Running | Pending | Paused
+    Column("description", Text, nullable=True, info=mentions()),
+    Column("overrides", JSON, nullable=True, info=mentions()),  # the assignment's step/variable overrides
+    Column("created_ms", BigInteger, nullable=False),
+    Column("ended_ms", BigInteger, nullable=True),
+    Column("ended_by_id", BigInteger, ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
+    Index(None, "prospect_id", "ended_ms"),
+    Index(None, "flow_id"),
+    Index(None, "company_id", "created_ms"),  # a company's rows, for the erasure's redaction scan
+)
+
+# --- tasks (Gong Engage to-dos: a flow step's, or a one-off) ------------------------------------------------
+
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("workspace_id", BigInteger, nullable=True),
+    Column("type", String(8), nullable=False, info=not_personal()),  # FLOW | MANUAL
+    Column("action", String(8), nullable=False, info=not_personal()),  # CALL
+    Column("status", String(16), nullable=False, info=not_personal()),  # OPEN | DONE | DISMISSED
+    Column("title", String(500), nullable=True, info=mentions()),
+    Column("priority", Integer, nullable=True),  # the id of one of Gong's priorities
+    Column("prospect_id", BigInteger, ForeignKey("crm_objects.id", ondelete="CASCADE"), nullable=True),
+    Column("flow_instance_id", BigInteger, ForeignKey("flow_instances.id", ondelete="CASCADE"), nullable=True),
+    Column("step_id", BigInteger, ForeignKey("flow_steps.id", ondelete="SET NULL"), nullable=True),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("updated_ms", BigInteger, nullable=False),
+    Column("due_ms", BigInteger, nullable=True),
+    Index(None, "company_id", "user_id", "due_ms"),
+    Index(None, "flow_instance_id"),
+    Index(None, "prospect_id"),
+)
+
+# --- calls: outcomes (the Dialer's list of call outcomes) ----------------------------------------------------
+
+call_outcomes = Table(
+    "call_outcomes",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    _company(),
+    Column("name", String(200), nullable=False, info=not_personal()),  # the operator's label
+    Column("display_order", Integer, nullable=False),
+    Column("connect_status", String(16), nullable=True, info=not_personal()),  # CONNECTED | NOT_CONNECTED
+    Column("sentiment", String(16), nullable=True, info=not_personal()),  # POSITIVE | NEGATIVE | NEUTRAL
+    Column("todo_action", String(32), nullable=True, info=not_personal()),  # COMPLETE | COMPLETE_AND_REMOVE
+    Column("automation", String(32), nullable=True, info=not_personal()),  # MARK_AS_OPT_OUT
+    Column("category", String(16), nullable=True, info=not_personal()),  # ANSWERED | NOT_ANSWERED
+    UniqueConstraint("company_id", "name"),
 )
 
 

@@ -3,8 +3,8 @@
 ``create_demo_company(db)`` makes a company with one API key and fills every table a Gong-compatible server
 serves: workspaces, users (a management tree, settings and their history), CRM accounts, contacts, leads and
 opportunities, calls (parties, CRM context, transcripts, content and interaction analysis, comments, access
-grants, library folders, recordings), permission profiles and the users they control, e-mails, meetings and
-engagement events. ``ensure_demo_company(db)`` does that unless the company exists, and in both cases returns the
+grants, library folders, recordings), permission profiles and the users they control, e-mails, meetings,
+engagement events, and Gong Engage (flow folders, flows, prospects in flows, tasks, call outcomes). ``ensure_demo_company(db)`` does that unless the company exists, and in both cases returns the
 credentials to reach it.
 
 Determinism: the data is derived from ``seed`` (and the company id, for the numeric ids); nothing reads the
@@ -18,7 +18,7 @@ data-privacy operations look for, so that look-ups and erasures have something t
 Scale: rows are written in batches (:mod:`gongkit.demo.writing`); memory stays flat however many calls are asked
 for. ``progress`` is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``,
 ``users``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
-``meetings`` and ``engagement_events``.
+``meetings``, ``engagement_events`` and ``flows``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,18 @@ from sqlalchemy import Connection, delete, insert, select
 from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
-from gongkit.demo import calls, collaboration, crm, engagement, generic_crm, mail, meetings, people, permissions
+from gongkit.demo import (
+    calls,
+    collaboration,
+    crm,
+    engage,
+    engagement,
+    generic_crm,
+    mail,
+    meetings,
+    people,
+    permissions,
+)
 from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
 from gongkit.demo.state import Progress, State
 from gongkit.demo.subjects import SUBJECTS, PrivacySubject
@@ -189,6 +200,7 @@ def _fill(g: State) -> None:
         mail.gen_emails(g)
         meetings.gen_meetings(g)
         engagement.gen_engagement(g)
+        engage.gen_engage(g)
         g.w.flush()
     finally:
         if enabled:

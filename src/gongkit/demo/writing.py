@@ -43,6 +43,14 @@ _ORDER: tuple[Table, ...] = (
     s.meeting_invitees,
     s.engagement_events,
     s.integration_settings,
+    s.flow_folders,
+    s.flows,
+    s.flow_shares,
+    s.flow_folder_shares,
+    s.flow_steps,
+    s.flow_instances,
+    s.tasks,
+    s.call_outcomes,
 )
 
 

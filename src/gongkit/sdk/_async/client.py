@@ -8,10 +8,12 @@ from gongkit.sdk.resources._async.calls import AsyncCalls
 from gongkit.sdk.resources._async.crm import AsyncCrm
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
 from gongkit.sdk.resources._async.engagement import AsyncEngagement
+from gongkit.sdk.resources._async.flows import AsyncFlows
 from gongkit.sdk.resources._async.library import AsyncLibrary
 from gongkit.sdk.resources._async.meetings import AsyncMeetings
 from gongkit.sdk.resources._async.permissions import AsyncPermissions
 from gongkit.sdk.resources._async.settings import AsyncSettings
+from gongkit.sdk.resources._async.tasks import AsyncTasks
 from gongkit.sdk.resources._async.users import AsyncUsers
 
 __all__ = ["AsyncGong"]
@@ -44,3 +46,5 @@ class AsyncGong(AsyncAPIClient):
     permissions = resource(AsyncPermissions)
     meetings = resource(AsyncMeetings)
     engagement = resource(AsyncEngagement)
+    flows = resource(AsyncFlows)
+    tasks = resource(AsyncTasks)

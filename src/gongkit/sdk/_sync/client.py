@@ -9,10 +9,12 @@ from gongkit.sdk.resources._sync.calls import Calls
 from gongkit.sdk.resources._sync.crm import Crm
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
 from gongkit.sdk.resources._sync.engagement import Engagement
+from gongkit.sdk.resources._sync.flows import Flows
 from gongkit.sdk.resources._sync.library import Library
 from gongkit.sdk.resources._sync.meetings import Meetings
 from gongkit.sdk.resources._sync.permissions import Permissions
 from gongkit.sdk.resources._sync.settings import Settings
+from gongkit.sdk.resources._sync.tasks import Tasks
 from gongkit.sdk.resources._sync.users import Users
 
 __all__ = ["Gong"]
@@ -45,3 +47,5 @@ class Gong(SyncAPIClient):
     permissions = resource(Permissions)
     meetings = resource(Meetings)
     engagement = resource(Engagement)
+    flows = resource(Flows)
+    tasks = resource(Tasks)

@@ -9,6 +9,7 @@ method                        Gong operation                     returns
 ``add_recording(id, file)``   ``PUT /v2/calls/{id}/media``       :class:`NewCallRecordingResponse`
 ``extensive(...)``            ``POST /v2/calls/extensive``       pager of :class:`CallData`
 ``transcripts(...)``          ``POST /v2/calls/transcript``      pager of :class:`CallTranscript`
+``outcomes()``                ``GET /v2/call-outcomes``          ``list`` of :class:`CallOutcomeOption`
 ============================  =================================  ==========================================
 
 Date-time bounds: ``from_date_time`` is inclusive, ``to_date_time`` exclusive; both take an aware ``datetime``
@@ -17,6 +18,7 @@ Date-time bounds: ``from_date_time`` is inclusive, ``to_date_time`` exclusive; b
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +50,7 @@ from gongkit.types.calls import (
     NewCallRecordingResponse,
     SpeakersTimeline,
 )
+from gongkit.types.tasks import CallOutcomeOption
 
 __all__ = ["AsyncCalls", "MediaInput"]
 
@@ -201,6 +204,11 @@ class AsyncCalls(AsyncAPIResource):
         """One call's metadata; :class:`~gongkit.sdk.errors.NotFoundError` if there is no such call."""
         body = await self._client.request("GET", f"/v2/calls/{path_segment(id)}")
         return CallBasicData.model_validate(body.get("call") or {})
+
+    async def outcomes(self) -> builtins.list[CallOutcomeOption]:
+        """The call outcomes a rep can pick at the end of a call, in their display order."""
+        body = await self._client.request("GET", "/v2/call-outcomes")
+        return [CallOutcomeOption.model_validate(x) for x in body.get("outcomes") or []]
 
     async def add(
         self,

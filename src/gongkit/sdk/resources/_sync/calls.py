@@ -10,6 +10,7 @@ method                        Gong operation                     returns
 ``add_recording(id, file)``   ``PUT /v2/calls/{id}/media``       :class:`NewCallRecordingResponse`
 ``extensive(...)``            ``POST /v2/calls/extensive``       pager of :class:`CallData`
 ``transcripts(...)``          ``POST /v2/calls/transcript``      pager of :class:`CallTranscript`
+``outcomes()``                ``GET /v2/call-outcomes``          ``list`` of :class:`CallOutcomeOption`
 ============================  =================================  ==========================================
 
 Date-time bounds: ``from_date_time`` is inclusive, ``to_date_time`` exclusive; both take an aware ``datetime``
@@ -18,6 +19,7 @@ Date-time bounds: ``from_date_time`` is inclusive, ``to_date_time`` exclusive; b
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -49,6 +51,7 @@ from gongkit.types.calls import (
     NewCallRecordingResponse,
     SpeakersTimeline,
 )
+from gongkit.types.tasks import CallOutcomeOption
 
 __all__ = ["Calls", "MediaInput"]
 
@@ -202,6 +205,11 @@ class Calls(SyncAPIResource):
         """One call's metadata; :class:`~gongkit.sdk.errors.NotFoundError` if there is no such call."""
         body = self._client.request("GET", f"/v2/calls/{path_segment(id)}")
         return CallBasicData.model_validate(body.get("call") or {})
+
+    def outcomes(self) -> builtins.list[CallOutcomeOption]:
+        """The call outcomes a rep can pick at the end of a call, in their display order."""
+        body = self._client.request("GET", "/v2/call-outcomes")
+        return [CallOutcomeOption.model_validate(x) for x in body.get("outcomes") or []]
 
     def add(
         self,

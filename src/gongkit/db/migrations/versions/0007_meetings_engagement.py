@@ -9,8 +9,8 @@ a company's integration settings are stored.
   ``person_role`` and ``workspace_id``.
 - ``integration_settings`` holds the allowed origins per integration type.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-30
 """
 
@@ -23,8 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

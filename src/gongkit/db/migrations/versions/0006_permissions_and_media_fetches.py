@@ -4,7 +4,7 @@ from a call's ``downloadMediaUrl``.
 Access grants stored before this revision keep ``granted_via`` NULL: they are not known to have come through
 ``PUT /v2/calls/users-access``, so that operation neither lists nor removes them.
 
-Revision ID: 0007
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-30
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

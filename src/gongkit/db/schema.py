@@ -504,6 +504,94 @@ erasure_jobs = Table(
 )
 
 
+# --- activity (stats, scorecards, coaching, logs) --------------------------------------------------------
+
+# What users do with calls that the statistics count and the calls themselves do not show: listens, feedback
+# given and requested, shares, "mark as reviewed". (Hosting, attending, comments, access grants and scorecards
+# are read from their own tables.) ``user_id`` is who acted; the call's host is the one who "received" it.
+activity_events = Table(
+    "activity_events",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    _company(),
+    _call(),
+    Column("user_id", BigInteger, nullable=False),
+    # listen | feedback | feedback_request | share_internal | share_external | mark_reviewed
+    Column("kind", String(24), nullable=False, info=not_personal()),
+    Column("time_ms", BigInteger, nullable=False),
+    Index(None, "company_id", "time_ms"),
+    Index(None, "call_id"),
+)
+
+scorecards = Table(
+    "scorecards",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("workspace_id", BigInteger, nullable=True),
+    Column("name", String(300), nullable=False, info=not_personal()),
+    Column("enabled", Boolean, nullable=False, default=True),
+    Column("review_method", String(16), nullable=False, default="MANUAL", info=not_personal()),  # MANUAL | AUTOMATIC
+    Column("updater_user_id", BigInteger, nullable=True),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("updated_ms", BigInteger, nullable=False),
+    Index(None, "company_id", "id"),
+)
+
+scorecard_questions = Table(
+    "scorecard_questions",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("scorecard_id", BigInteger, ForeignKey("scorecards.id", ondelete="CASCADE"), nullable=False),
+    _company(),
+    Column("revision_id", BigInteger, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("text", Text, nullable=False, info=not_personal()),
+    Column("is_overall", Boolean, nullable=False, default=False),
+    Column("question_type", String(32), nullable=False, info=not_personal()),  # SCALE | TEXT | SINGLE_SELECT ...
+    Column("answer_guide", Text, nullable=True, info=not_personal()),
+    Column("min_range", Integer, nullable=True),
+    Column("max_range", Integer, nullable=True),
+    Column("options", JSON, nullable=True, info=not_personal()),  # [{id, text}] for select questions
+    Index(None, "scorecard_id", "seq"),
+)
+
+# A scorecard filled for a call: who was reviewed (the host), by whom, when, and the answers as Gong shows them
+# ([{questionId, questionRevisionId, isOverall, score, answerText, notApplicable, selectedOptions}]).
+answered_scorecards = Table(
+    "answered_scorecards",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("scorecard_id", BigInteger, ForeignKey("scorecards.id", ondelete="CASCADE"), nullable=False),
+    _call(),
+    Column("reviewed_user_id", BigInteger, nullable=False),
+    Column("reviewer_user_id", BigInteger, nullable=True),  # NULL for an AUTOMATIC review
+    Column("editor_user_id", BigInteger, nullable=True),
+    Column("review_method", String(16), nullable=False, info=not_personal()),  # MANUAL | AUTOMATIC
+    Column("visibility", String(16), nullable=False, default="PUBLIC", info=not_personal()),
+    Column("review_ms", BigInteger, nullable=False),
+    Column("answers", JSON, nullable=False, default=list, info=mentions()),
+    Index(None, "company_id", "review_ms", "id"),
+    Index(None, "call_id"),
+)
+
+# The auditing logs of GET /v2/logs. People appear by user id only (names and addresses are joined when a log
+# is read), so the data-privacy erasure has nothing to find here; ``record`` is the type's logRecord.
+audit_logs = Table(
+    "audit_logs",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    _company(),
+    # AccessLog | UserActivityLog | UserCallPlay | ExternallySharedCallAccess | ExternallySharedCallPlay
+    Column("log_type", String(32), nullable=False, info=not_personal()),
+    Column("event_ms", BigInteger, nullable=False),
+    Column("user_id", BigInteger, nullable=True),
+    Column("record", JSON, nullable=False, default=dict, info=not_personal()),
+    Index(None, "company_id", "log_type", "event_ms", "id"),
+)
+
+
 def metadata_for(dialect: str) -> MetaData:
     """The schema as it stands on one engine (``"sqlite"``, ``"postgresql"``): ``metadata`` without the indexes
     declared for other engines only.

@@ -7,8 +7,14 @@ from typing import Any
 from gongkit.server.core.context import Ctx
 from gongkit.server.core.routing import handles
 from gongkit.server.groups.settings import queries as svc
+from gongkit.server.groups.settings import scorecards
 
 
 @handles("listWorkspaces")
 async def list_workspaces(ctx: Ctx) -> dict[str, Any]:
     return await ctx.read(svc.list_workspaces, company_id=ctx.company_id)
+
+
+@handles("listScorecards")
+async def list_scorecards(ctx: Ctx) -> dict[str, Any]:
+    return await ctx.read(scorecards.list_scorecards, company_id=ctx.company_id)

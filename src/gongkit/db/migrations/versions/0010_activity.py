@@ -25,7 +25,9 @@ def _company_fk(table: str) -> sa.ForeignKeyConstraint:
 
 
 def _call_fk(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(["call_id"], ["calls.id"], name=op.f(f"fk_{table}_call_id_calls"), ondelete="CASCADE")
+    return sa.ForeignKeyConstraint(
+        ["call_id"], ["calls.id"], name=op.f(f"fk_{table}_call_id_calls"), ondelete="CASCADE"
+    )
 
 
 def upgrade() -> None:

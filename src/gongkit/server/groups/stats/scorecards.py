@@ -112,7 +112,8 @@ def _answered(r: Any) -> dict[str, Any]:
                 "score": x.get("score"),
                 "answerText": x.get("answerText"),
                 "notApplicable": bool(x.get("notApplicable")),
-                "selectedOptions": x.get("selectedOptions"),
+                # The contract types these as strings (the ids of the question's answerOptions).
+                "selectedOptions": None if x.get("selectedOptions") is None else [str(o) for o in x["selectedOptions"]],
             }
             for x in r.answers or []
         ],

@@ -505,10 +505,7 @@ erasure_jobs = Table(
 
 
 # --- activity (stats, scorecards, coaching, logs) --------------------------------------------------------
-
-# What users do with calls that the statistics count and the calls themselves do not show: listens, feedback
-# given and requested, shares, "mark as reviewed". (Hosting, attending, comments, access grants and scorecards
-# are read from their own tables.) ``user_id`` is who acted; the call's host is the one who "received" it.
+# What users do with calls that the stats count and no other table shows; ``user_id`` is who acted.
 activity_events = Table(
     "activity_events",
     metadata,
@@ -516,8 +513,7 @@ activity_events = Table(
     _company(),
     _call(),
     Column("user_id", BigInteger, nullable=False),
-    # listen | feedback | feedback_request | share_internal | share_external | mark_reviewed
-    Column("kind", String(24), nullable=False, info=not_personal()),
+    Column("kind", String(24), nullable=False, info=not_personal()),  # stats.activity.EVENT_KINDS
     Column("time_ms", BigInteger, nullable=False),
     Index(None, "company_id", "time_ms"),
     Index(None, "call_id"),
@@ -535,7 +531,6 @@ scorecards = Table(
     Column("updater_user_id", BigInteger, nullable=True),
     Column("created_ms", BigInteger, nullable=False),
     Column("updated_ms", BigInteger, nullable=False),
-    Index(None, "company_id", "id"),
 )
 
 scorecard_questions = Table(
@@ -553,11 +548,8 @@ scorecard_questions = Table(
     Column("min_range", Integer, nullable=True),
     Column("max_range", Integer, nullable=True),
     Column("options", JSON, nullable=True, info=not_personal()),  # [{id, text}] for select questions
-    Index(None, "scorecard_id", "seq"),
 )
 
-# A scorecard filled for a call: who was reviewed (the host), by whom, when, and the answers as Gong shows them
-# ([{questionId, questionRevisionId, isOverall, score, answerText, notApplicable, selectedOptions}]).
 answered_scorecards = Table(
     "answered_scorecards",
     metadata,
@@ -576,17 +568,14 @@ answered_scorecards = Table(
     Index(None, "call_id"),
 )
 
-# The auditing logs of GET /v2/logs. People appear by user id only (names and addresses are joined when a log
-# is read), so the data-privacy erasure has nothing to find here; ``record`` is the type's logRecord.
 audit_logs = Table(
     "audit_logs",
     metadata,
     Column("id", AutoId, primary_key=True, autoincrement=True),
     _company(),
-    # AccessLog | UserActivityLog | UserCallPlay | ExternallySharedCallAccess | ExternallySharedCallPlay
-    Column("log_type", String(32), nullable=False, info=not_personal()),
+    Column("log_type", String(32), nullable=False, info=not_personal()),  # Gong's logType
     Column("event_ms", BigInteger, nullable=False),
-    Column("user_id", BigInteger, nullable=True),
+    Column("user_id", BigInteger, nullable=True),  # people by id only (joined when read): nothing to erase here
     Column("record", JSON, nullable=False, default=dict, info=not_personal()),
     Index(None, "company_id", "log_type", "event_ms", "id"),
 )

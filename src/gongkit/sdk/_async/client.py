@@ -5,8 +5,11 @@ from __future__ import annotations
 from gongkit.sdk._async.api_client import AsyncAPIClient
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
+from gongkit.sdk.resources._async.coaching import AsyncCoaching
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
+from gongkit.sdk.resources._async.logs import AsyncLogs
 from gongkit.sdk.resources._async.settings import AsyncSettings
+from gongkit.sdk.resources._async.stats import AsyncStats
 from gongkit.sdk.resources._async.users import AsyncUsers
 
 __all__ = ["AsyncGong"]
@@ -34,3 +37,6 @@ class AsyncGong(AsyncAPIClient):
     users = resource(AsyncUsers)
     settings = resource(AsyncSettings)
     data_privacy = resource(AsyncDataPrivacy)
+    stats = resource(AsyncStats)
+    coaching = resource(AsyncCoaching)
+    logs = resource(AsyncLogs)

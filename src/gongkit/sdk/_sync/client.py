@@ -6,8 +6,11 @@ from __future__ import annotations
 from gongkit.sdk._resource import resource
 from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
+from gongkit.sdk.resources._sync.coaching import Coaching
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
+from gongkit.sdk.resources._sync.logs import Logs
 from gongkit.sdk.resources._sync.settings import Settings
+from gongkit.sdk.resources._sync.stats import Stats
 from gongkit.sdk.resources._sync.users import Users
 
 __all__ = ["Gong"]
@@ -35,3 +38,6 @@ class Gong(SyncAPIClient):
     users = resource(Users)
     settings = resource(Settings)
     data_privacy = resource(DataPrivacy)
+    stats = resource(Stats)
+    coaching = resource(Coaching)
+    logs = resource(Logs)

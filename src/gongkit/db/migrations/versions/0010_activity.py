@@ -63,8 +63,6 @@ def upgrade() -> None:
         _company_fk("scorecards"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scorecards")),
     )
-    with op.batch_alter_table("scorecards", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_scorecards_company_id_id"), ["company_id", "id"], unique=False)
 
     op.create_table(
         "scorecard_questions",
@@ -89,10 +87,6 @@ def upgrade() -> None:
         _company_fk("scorecard_questions"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scorecard_questions")),
     )
-    with op.batch_alter_table("scorecard_questions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_scorecard_questions_scorecard_id_seq"), ["scorecard_id", "seq"], unique=False
-        )
 
     op.create_table(
         "answered_scorecards",

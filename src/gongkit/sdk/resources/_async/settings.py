@@ -4,6 +4,7 @@
 method              Gong operation                      returns
 ==================  ==================================  =========================
 ``workspaces()``    ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
+``scorecards()``    ``GET /v2/settings/scorecards``     ``list`` of :class:`Scorecard`
 ==================  ==================================  =========================
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from gongkit.sdk._resource import AsyncAPIResource
-from gongkit.types.settings import Workspace
+from gongkit.types.settings import Scorecard, Workspace
 
 __all__ = ["AsyncSettings"]
 
@@ -22,8 +23,13 @@ def _workspaces(body: dict[str, Any]) -> list[Workspace]:
 
 
 class AsyncSettings(AsyncAPIResource):
-    """Company settings: workspaces."""
+    """Company settings: workspaces, scorecard definitions."""
 
     async def workspaces(self) -> list[Workspace]:
         """Every workspace of the company (one answer, not paged)."""
         return _workspaces(await self._client.request("GET", "/v2/workspaces"))
+
+    async def scorecards(self) -> list[Scorecard]:
+        """Every scorecard definition of the company, with its questions (one answer, not paged)."""
+        body = await self._client.request("GET", "/v2/settings/scorecards")
+        return [Scorecard.model_validate(item) for item in body.get("scorecards") or []]

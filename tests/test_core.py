@@ -48,7 +48,9 @@ def test_every_answer_has_a_distinct_request_id(client: ContractClient, company:
 def test_operation_not_implemented_answers_501(client: ContractClient, company: Company) -> None:
     r = client.get(LIBRARY, headers=company.basic)
     assert r.status_code == 501
-    assert r.json() == envelope(r, "GET /v2/library/folders (getLibraryStructure) is not implemented by this gongkit server yet")
+    assert r.json() == envelope(
+        r, "GET /v2/library/folders (getLibraryStructure) is not implemented by this gongkit server yet"
+    )
 
 
 @pytest.mark.parametrize(

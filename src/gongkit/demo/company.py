@@ -17,7 +17,7 @@ data-privacy operations look for, so that look-ups and erasures have something t
 Scale: rows are written in batches (:mod:`gongkit.demo.writing`); memory stays flat however many calls are asked
 for. ``progress`` is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``,
 ``users``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
-``meetings`` and ``engagement_events``.
+``meetings``, ``engagement_events`` and ``activity``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from sqlalchemy import Connection, delete, insert, select
 from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
-from gongkit.demo import calls, collaboration, crm, engagement, mail, meetings, people
+from gongkit.demo import activity, calls, collaboration, crm, engagement, mail, meetings, people
 from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
 from gongkit.demo.state import Progress, State
 from gongkit.demo.subjects import SUBJECTS, PrivacySubject
@@ -183,6 +183,7 @@ def _fill(g: State) -> None:
         mail.gen_emails(g)
         meetings.gen_meetings(g)
         engagement.gen_engagement(g)
+        activity.gen_activity(g)
         g.w.flush()
     finally:
         if enabled:

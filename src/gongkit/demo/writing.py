@@ -38,6 +38,11 @@ _ORDER: tuple[Table, ...] = (
     s.meetings,
     s.meeting_invitees,
     s.engagement_events,
+    s.activity_events,
+    s.scorecards,
+    s.scorecard_questions,
+    s.answered_scorecards,
+    s.audit_logs,
 )
 
 

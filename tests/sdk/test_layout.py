@@ -12,8 +12,11 @@ import pytest
 from gongkit import AsyncGong, Gong
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources.calls import AsyncCalls, Calls
+from gongkit.sdk.resources.coaching import AsyncCoaching, Coaching
 from gongkit.sdk.resources.data_privacy import AsyncDataPrivacy, DataPrivacy
+from gongkit.sdk.resources.logs import AsyncLogs, Logs
 from gongkit.sdk.resources.settings import AsyncSettings, Settings
+from gongkit.sdk.resources.stats import AsyncStats, Stats
 from gongkit.sdk.resources.users import AsyncUsers, Users
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -67,6 +70,9 @@ GROUPS = {
     "users": (Users, AsyncUsers),
     "settings": (Settings, AsyncSettings),
     "data_privacy": (DataPrivacy, AsyncDataPrivacy),
+    "stats": (Stats, AsyncStats),
+    "coaching": (Coaching, AsyncCoaching),
+    "logs": (Logs, AsyncLogs),
 }
 
 

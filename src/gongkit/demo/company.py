@@ -18,7 +18,7 @@ data-privacy operations look for, so that look-ups and erasures have something t
 Scale: rows are written in batches (:mod:`gongkit.demo.writing`); memory stays flat however many calls are asked
 for. ``progress`` is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``,
 ``users``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
-``meetings``, ``engagement_events`` and ``flows``.
+``meetings``, ``engagement_events``, ``flows`` and ``activity``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
 from gongkit.demo import (
+    activity,
     calls,
     collaboration,
     crm,
@@ -201,6 +202,7 @@ def _fill(g: State) -> None:
         meetings.gen_meetings(g)
         engagement.gen_engagement(g)
         engage.gen_engage(g)
+        activity.gen_activity(g)
         g.w.flush()
     finally:
         if enabled:

@@ -51,6 +51,11 @@ _ORDER: tuple[Table, ...] = (
     s.flow_instances,
     s.tasks,
     s.call_outcomes,
+    s.activity_events,
+    s.scorecards,
+    s.scorecard_questions,
+    s.answered_scorecards,
+    s.audit_logs,
 )
 
 

@@ -42,7 +42,7 @@ from gongkit.kernel.errors import (
     Unauthenticated,
 )
 from gongkit.server import pages
-from gongkit.server.core import logs, routing
+from gongkit.server.core import logs, observe, routing
 from gongkit.server.core.auth import Authenticator
 from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
 from gongkit.server.core.limits import BodyLimitMiddleware
@@ -101,6 +101,7 @@ class RequestIdAndLogMiddleware:
             if not response_started:
                 await error_response(rid, ApiError())(scope, receive, send_wrapper)
         finally:
+            observe.access_ended(scope, status, rid)
             if logs.access_logger.isEnabledFor(logging.INFO):
                 logs.access_logger.info(
                     "%s %s %s %d %.1fms",
@@ -122,6 +123,7 @@ def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request],
         if op is None:
             raise MethodNotAllowed(f"Method {request.method} is not allowed on {request.url.path} (allowed: {allow})")
         principal = state.auth.authenticate(request.headers.get("authorization"), state.clock.now_ms())
+        observe.mark_access(request.scope, principal, op)
         check_scope(principal, op, op.scope)
         await state.limiter.hit(principal.company_id, principal.limits.rate_per_second, principal.limits.rate_per_day)
         handler = handlers[request.method]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from gongkit.types.common import GongModel
 
 
@@ -26,3 +28,36 @@ class IntegrationSettingsResponse(GongModel):
 
     requestId: str | None = None
     integrationId: int | None = None
+
+
+class QuestionOption(GongModel):
+    id: int
+    text: str | None = None
+
+
+class Question(GongModel):
+    """A scorecard question (``Question``); ids are numbers, as Gong sends them."""
+
+    questionId: int
+    questionRevisionId: int | None = None
+    questionText: str | None = None
+    isOverall: bool | None = None
+    questionType: str | None = None
+    answerGuide: str | None = None
+    minRange: int | None = None
+    maxRange: int | None = None
+    answerOptions: list[QuestionOption] | None = None
+
+
+class Scorecard(GongModel):
+    """A scorecard definition (``Scorecard``)."""
+
+    scorecardId: int
+    scorecardName: str | None = None
+    workspaceId: int | None = None
+    enabled: bool | None = None
+    updaterUserId: int | None = None
+    created: str | None = None
+    updated: str | None = None
+    reviewMethod: str | None = None
+    questions: list[Question] = Field(default_factory=list)

@@ -5,14 +5,17 @@ from __future__ import annotations
 from gongkit.sdk._async.api_client import AsyncAPIClient
 from gongkit.sdk._resource import resource
 from gongkit.sdk.resources._async.calls import AsyncCalls
+from gongkit.sdk.resources._async.coaching import AsyncCoaching
 from gongkit.sdk.resources._async.crm import AsyncCrm
 from gongkit.sdk.resources._async.data_privacy import AsyncDataPrivacy
 from gongkit.sdk.resources._async.engagement import AsyncEngagement
 from gongkit.sdk.resources._async.flows import AsyncFlows
 from gongkit.sdk.resources._async.library import AsyncLibrary
+from gongkit.sdk.resources._async.logs import AsyncLogs
 from gongkit.sdk.resources._async.meetings import AsyncMeetings
 from gongkit.sdk.resources._async.permissions import AsyncPermissions
 from gongkit.sdk.resources._async.settings import AsyncSettings
+from gongkit.sdk.resources._async.stats import AsyncStats
 from gongkit.sdk.resources._async.tasks import AsyncTasks
 from gongkit.sdk.resources._async.users import AsyncUsers
 
@@ -48,3 +51,6 @@ class AsyncGong(AsyncAPIClient):
     engagement = resource(AsyncEngagement)
     flows = resource(AsyncFlows)
     tasks = resource(AsyncTasks)
+    stats = resource(AsyncStats)
+    coaching = resource(AsyncCoaching)
+    logs = resource(AsyncLogs)

@@ -6,14 +6,17 @@ from __future__ import annotations
 from gongkit.sdk._resource import resource
 from gongkit.sdk._sync.api_client import SyncAPIClient
 from gongkit.sdk.resources._sync.calls import Calls
+from gongkit.sdk.resources._sync.coaching import Coaching
 from gongkit.sdk.resources._sync.crm import Crm
 from gongkit.sdk.resources._sync.data_privacy import DataPrivacy
 from gongkit.sdk.resources._sync.engagement import Engagement
 from gongkit.sdk.resources._sync.flows import Flows
 from gongkit.sdk.resources._sync.library import Library
+from gongkit.sdk.resources._sync.logs import Logs
 from gongkit.sdk.resources._sync.meetings import Meetings
 from gongkit.sdk.resources._sync.permissions import Permissions
 from gongkit.sdk.resources._sync.settings import Settings
+from gongkit.sdk.resources._sync.stats import Stats
 from gongkit.sdk.resources._sync.tasks import Tasks
 from gongkit.sdk.resources._sync.users import Users
 
@@ -49,3 +52,6 @@ class Gong(SyncAPIClient):
     engagement = resource(Engagement)
     flows = resource(Flows)
     tasks = resource(Tasks)
+    stats = resource(Stats)
+    coaching = resource(Coaching)
+    logs = resource(Logs)

@@ -4,6 +4,7 @@
 method                                Gong operation                      returns
 ====================================  ==================================  ==================================
 ``workspaces()``                      ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
+``scorecards()``                      ``GET /v2/settings/scorecards``     ``list`` of :class:`Scorecard`
 ``integration_settings(settings)``    ``POST /v2/integration-settings``   :class:`IntegrationSettingsResponse`
 ====================================  ==================================  ==================================
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 from gongkit.sdk._resource import AsyncAPIResource
 from gongkit.sdk._utils import dump_model
-from gongkit.types.settings import IntegrationSettingsResponse, IntegrationTypeSettings, Workspace
+from gongkit.types.settings import IntegrationSettingsResponse, IntegrationTypeSettings, Scorecard, Workspace
 
 __all__ = ["AsyncSettings"]
 
@@ -25,7 +26,7 @@ def _workspaces(body: dict[str, Any]) -> list[Workspace]:
 
 
 class AsyncSettings(AsyncAPIResource):
-    """Company settings: workspaces, the origins allowed to embed Gong's integrations."""
+    """Company settings: workspaces, scorecard definitions, the origins allowed to embed Gong's integrations."""
 
     async def workspaces(self) -> list[Workspace]:
         """Every workspace of the company (one answer, not paged)."""
@@ -38,3 +39,8 @@ class AsyncSettings(AsyncAPIResource):
         return IntegrationSettingsResponse.model_validate(
             await self._client.request("POST", "/v2/integration-settings", json=body)
         )
+
+    async def scorecards(self) -> list[Scorecard]:
+        """Every scorecard definition of the company, with its questions (one answer, not paged)."""
+        body = await self._client.request("GET", "/v2/settings/scorecards")
+        return [Scorecard.model_validate(item) for item in body.get("scorecards") or []]

@@ -5,6 +5,7 @@
 method                                Gong operation                      returns
 ====================================  ==================================  ==================================
 ``workspaces()``                      ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
+``scorecards()``                      ``GET /v2/settings/scorecards``     ``list`` of :class:`Scorecard`
 ``integration_settings(settings)``    ``POST /v2/integration-settings``   :class:`IntegrationSettingsResponse`
 ====================================  ==================================  ==================================
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from gongkit.sdk._resource import SyncAPIResource
 from gongkit.sdk._utils import dump_model
-from gongkit.types.settings import IntegrationSettingsResponse, IntegrationTypeSettings, Workspace
+from gongkit.types.settings import IntegrationSettingsResponse, IntegrationTypeSettings, Scorecard, Workspace
 
 __all__ = ["Settings"]
 
@@ -26,7 +27,7 @@ def _workspaces(body: dict[str, Any]) -> list[Workspace]:
 
 
 class Settings(SyncAPIResource):
-    """Company settings: workspaces, the origins allowed to embed Gong's integrations."""
+    """Company settings: workspaces, scorecard definitions, the origins allowed to embed Gong's integrations."""
 
     def workspaces(self) -> list[Workspace]:
         """Every workspace of the company (one answer, not paged)."""
@@ -39,3 +40,8 @@ class Settings(SyncAPIResource):
         return IntegrationSettingsResponse.model_validate(
             self._client.request("POST", "/v2/integration-settings", json=body)
         )
+
+    def scorecards(self) -> list[Scorecard]:
+        """Every scorecard definition of the company, with its questions (one answer, not paged)."""
+        body = self._client.request("GET", "/v2/settings/scorecards")
+        return [Scorecard.model_validate(item) for item in body.get("scorecards") or []]

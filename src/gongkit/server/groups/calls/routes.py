@@ -16,6 +16,7 @@ from gongkit.db.media import MediaStore
 from gongkit.kernel.errors import Forbidden, InvalidRequest, NotFound
 from gongkit.kernel.media_links import MediaLinkInvalid, media_url_signer, verify_media_token
 from gongkit.kernel.wire import wire_id
+from gongkit.server.core import observe
 from gongkit.server.core.context import AppState, Ctx, model_params
 from gongkit.server.core.routing import handles
 from gongkit.server.groups.calls import admin_routes, queries, recordings, upload, writes
@@ -194,6 +195,14 @@ def extra_routes(state: AppState) -> list[Route]:
         found = await state.read(recordings.find_media, company_id, media_id)
         if found is None or not store.exists(found.storage_key):
             raise NotFound("Media not found")
+        observe.publish(
+            state,
+            "call_played",
+            company_id=company_id,
+            call_id=found.call_id,
+            kind=found.kind,
+            time_ms=state.clock.now_ms(),
+        )
         # The type is the recognised format's; the file is a download, never a page rendered from this origin
         # (every answer also carries ``nosniff``).
         return FileResponse(

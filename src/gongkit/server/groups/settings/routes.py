@@ -6,7 +6,7 @@ from typing import Any
 
 from gongkit.server.core.context import Ctx
 from gongkit.server.core.routing import handles
-from gongkit.server.groups.settings import integration
+from gongkit.server.groups.settings import integration, scorecards
 from gongkit.server.groups.settings import queries as svc
 
 
@@ -21,3 +21,8 @@ async def set_integration_settings(ctx: Ctx) -> dict[str, Any]:
     return await ctx.write(
         integration.set_integration_settings, company_id=ctx.company_id, now_ms=ctx.clock.now_ms(), body=body
     )
+
+
+@handles("listScorecards")
+async def list_scorecards(ctx: Ctx) -> dict[str, Any]:
+    return await ctx.read(scorecards.list_scorecards, company_id=ctx.company_id)

@@ -16,7 +16,7 @@ data-privacy operations look for, so that look-ups and erasures have something t
 
 Scale: rows are written in batches (:mod:`gongkit.demo.writing`); memory stays flat however many calls are asked
 for. ``progress`` is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``,
-``users``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
+``users``, ``trackers``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
 ``meetings`` and ``engagement_events``.
 """
 
@@ -33,7 +33,7 @@ from sqlalchemy import Connection, delete, insert, select
 from gongkit import control as admin
 from gongkit.db import schema as s
 from gongkit.db.engine import Database
-from gongkit.demo import calls, collaboration, crm, engagement, mail, meetings, people
+from gongkit.demo import analysis, calls, collaboration, crm, engagement, mail, meetings, people
 from gongkit.demo.seeded import DAY_MS, MASK62, REFERENCE_MS, hash_int
 from gongkit.demo.state import Progress, State
 from gongkit.demo.subjects import SUBJECTS, PrivacySubject
@@ -176,6 +176,7 @@ def _fill(g: State) -> None:
     try:
         people.gen_workspaces(g)
         people.gen_users(g)
+        analysis.gen_trackers(g)
         crm.gen_crm(g)
         calls.gen_calls(g)
         collaboration.gen_library(g)

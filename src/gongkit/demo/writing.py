@@ -21,6 +21,7 @@ _ORDER: tuple[Table, ...] = (
     s.workspaces,
     s.users,
     s.user_settings_history,
+    s.trackers,
     s.crm_objects,
     s.calls,
     s.call_parties,

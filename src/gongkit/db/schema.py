@@ -517,7 +517,9 @@ trackers = Table(
     Column("name", String(200), nullable=False, info=not_personal()),
     # [{language (ISO 639-2/B, "mul" for every language), keywords: [str], includeRelatedForms: bool}]
     Column("language_keywords", JSON, nullable=False, default=list, info=not_personal()),
-    Column("affiliation", String(16), nullable=False, default="Anyone", info=not_personal()),  # Anyone|Company|NonCompany
+    Column(
+        "affiliation", String(16), nullable=False, default="Anyone", info=not_personal()
+    ),  # Anyone|Company|NonCompany
     Column("part_of_question", Boolean, nullable=False, default=False),
     Column("said_at", String(16), nullable=False, default="Anytime", info=not_personal()),  # Anytime | First | Last
     Column("said_at_interval", Integer, nullable=True),

@@ -70,7 +70,7 @@ from gongkit.types.data_privacy import (
     MeetingReference,
     PhoneNumberReferences,
 )
-from gongkit.types.settings import Workspace
+from gongkit.types.settings import KeywordTracker, TrackerLanguageKeyword, Workspace
 from gongkit.types.users import SpokenLanguage, User, UserSettings, UserSettingsHistory
 
 __all__ = [
@@ -113,6 +113,7 @@ __all__ = [
     "Interaction",
     "InteractionStat",
     "KeyPoint",
+    "KeywordTracker",
     "Media",
     "MeetingReference",
     "Monologue",
@@ -137,6 +138,7 @@ __all__ = [
     "Structure",
     "Topic",
     "Tracker",
+    "TrackerLanguageKeyword",
     "TrackerOccurrence",
     "TrackerPhrase",
     "User",

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from gongkit.kernel.wire import wire_id
 from gongkit.server.core.context import Ctx
 from gongkit.server.core.routing import handles
 from gongkit.server.groups.settings import queries as svc
+from gongkit.server.groups.settings import trackers
 
 
 @handles("listWorkspaces")
 async def list_workspaces(ctx: Ctx) -> dict[str, Any]:
     return await ctx.read(svc.list_workspaces, company_id=ctx.company_id)
+
+
+@handles("listTrackers")
+async def list_trackers(ctx: Ctx) -> dict[str, Any]:
+    ws = ctx.query("workspaceId")
+    workspace_id = None if ws is None or ws == "" else wire_id(ws, "workspaceId")
+    return await ctx.read(trackers.list_trackers, company_id=ctx.company_id, workspace_id=workspace_id)

@@ -125,7 +125,10 @@ def test_stats_without_a_customer_or_an_answer_are_left_out() -> None:
     internal = CallTranscript(
         duration_ms=60_000,
         speakers=SPEAKERS,
-        monologues=(mono(REP, "Pipeline", (0, 30, "Let's review the pipeline.")), mono(MANAGER, "Pipeline", (31, 40, "Sure."))),
+        monologues=(
+            mono(REP, "Pipeline", (0, 30, "Let's review the pipeline.")),
+            mono(MANAGER, "Pipeline", (31, 40, "Sure.")),
+        ),
     )
     rep = stats_of(analyse(internal, []), 11)
     assert set(rep) == {"Talk Ratio", "Longest Monologue", "Interactivity", "Question Rate"}
@@ -155,9 +158,24 @@ def test_parts_structure_topics_and_outline() -> None:
     ]
     assert a.content["topics"] == a.content["structure"]
     assert a.content["outline"] == [
-        {"section": "Intro", "startTime": 0.0, "duration": 21.0, "items": [{"text": "What do you use today?", "startTime": 12.0}]},
-        {"section": "Discovery", "startTime": 21.0, "duration": 39.0, "items": [{"text": "How many sites?", "startTime": 53.0}]},
-        {"section": "Pricing", "startTime": 60.0, "duration": 60.0, "items": [{"text": "Can we get a discount?", "startTime": 90.0}]},
+        {
+            "section": "Intro",
+            "startTime": 0.0,
+            "duration": 21.0,
+            "items": [{"text": "What do you use today?", "startTime": 12.0}],
+        },
+        {
+            "section": "Discovery",
+            "startTime": 21.0,
+            "duration": 39.0,
+            "items": [{"text": "How many sites?", "startTime": 53.0}],
+        },
+        {
+            "section": "Pricing",
+            "startTime": 60.0,
+            "duration": 60.0,
+            "items": [{"text": "Can we get a discount?", "startTime": 90.0}],
+        },
     ]
 
 
@@ -174,7 +192,11 @@ def test_topics_sum_a_topic_met_twice() -> None:
     )
     a = analyse(call, [])
     assert a.content is not None
-    assert a.content["structure"] == [{"name": "A", "duration": 30}, {"name": "B", "duration": 40}, {"name": "A", "duration": 30}]
+    assert a.content["structure"] == [
+        {"name": "A", "duration": 30},
+        {"name": "B", "duration": 40},
+        {"name": "A", "duration": 30},
+    ]
     assert a.content["topics"] == [{"name": "A", "duration": 60}, {"name": "B", "duration": 40}]
 
 
@@ -183,7 +205,12 @@ def test_action_items_and_highlights() -> None:
     assert a.content is not None
     assert a.content["pointsOfInterest"] == {
         "actionItems": [
-            {"snippetStartTime": 60.0, "snippetEndTime": 70.0, "speakerID": MANAGER, "snippet": "I'll send the pricing."}
+            {
+                "snippetStartTime": 60.0,
+                "snippetEndTime": 70.0,
+                "speakerID": MANAGER,
+                "snippet": "I'll send the pricing.",
+            }
         ]
     }
     assert a.content["highlights"] == [

@@ -29,7 +29,9 @@ TRACKERS = [
     TrackerDefinition(2, "Company", (KeywordList("eng", ("discount", "budget")),), affiliation="Company"),
     TrackerDefinition(3, "Asked", (KeywordList("eng", ("price",)),), part_of_question=True),
     TrackerDefinition(4, "Last", (KeywordList("eng", ("team",)),), said_at="Last", said_at_interval=1),
-    TrackerDefinition(5, "First", (KeywordList("eng", ("hello",)),), said_at="First", said_at_interval=30, said_at_unit="percent"),
+    TrackerDefinition(
+        5, "First", (KeywordList("eng", ("hello",)),), said_at="First", said_at_interval=30, said_at_unit="percent"
+    ),
 ]
 
 sentence_text = st.builds(

@@ -35,7 +35,9 @@ CALL = CallTranscript(
 
 
 def tracker(*lists: KeywordList, **settings: Any) -> TrackerDefinition:
-    return TrackerDefinition(id=settings.pop("id", 1), name=settings.pop("name", "Pricing"), keyword_lists=lists, **settings)
+    return TrackerDefinition(
+        id=settings.pop("id", 1), name=settings.pop("name", "Pricing"), keyword_lists=lists, **settings
+    )
 
 
 ENG = KeywordList("eng", ("price", "discount"))
@@ -53,11 +55,15 @@ def test_exact_words_counts_and_times() -> None:
     # "price": the customer at 60 + 21 * 4/21 = 64.0 s; "Price", "price" in the rep's last sentence:
     # 550 + 10 * 23/36 = 556.38.., 550 + 10 * 30/36 = 558.33.. ("Prices" is another word without related forms).
     # "discount": 300 + 5 * 11/20 = 302.75.
-    price = {"count": 3, "phrase": "price", "occurrences": [
-        {"startTime": 64.0, "speakerId": CUSTOMER},
-        {"startTime": 556.38, "speakerId": REP},
-        {"startTime": 558.33, "speakerId": REP},
-    ]}
+    price = {
+        "count": 3,
+        "phrase": "price",
+        "occurrences": [
+            {"startTime": 64.0, "speakerId": CUSTOMER},
+            {"startTime": 556.38, "speakerId": REP},
+            {"startTime": 558.33, "speakerId": REP},
+        ],
+    }
     discount = {"count": 1, "phrase": "discount", "occurrences": [{"startTime": 302.75, "speakerId": CUSTOMER}]}
     assert t == {
         "id": "1",

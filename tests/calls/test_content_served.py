@@ -19,9 +19,21 @@ from tests.support.contract import ContractClient
 T0 = 1_717_236_000_000  # 2024-06-01T10:00:00Z
 TRANSCRIPT = [
     # times in ms; a 3-minute call: the rep, then the customer, then the rep again
-    {"party": 0, "topic": "Intro", "sentences": [{"start": 0, "end": 10_000, "text": "Thanks for joining, how many sites?"}]},
-    {"party": 1, "topic": "Pricing", "sentences": [{"start": 11_000, "end": 31_000, "text": "Three. What is the price?"}]},
-    {"party": 0, "topic": "Pricing", "sentences": [{"start": 32_000, "end": 42_000, "text": "I'll send the price list."}]},
+    {
+        "party": 0,
+        "topic": "Intro",
+        "sentences": [{"start": 0, "end": 10_000, "text": "Thanks for joining, how many sites?"}],
+    },
+    {
+        "party": 1,
+        "topic": "Pricing",
+        "sentences": [{"start": 11_000, "end": 31_000, "text": "Three. What is the price?"}],
+    },
+    {
+        "party": 0,
+        "topic": "Pricing",
+        "sentences": [{"start": 32_000, "end": 42_000, "text": "I'll send the price list."}],
+    },
 ]
 
 
@@ -50,8 +62,6 @@ def analysed(seed: Seed, company: Company, db: Database) -> dict[str, Any]:
     with db.write() as conn:
         assert analyse_calls(conn, company.id, [call.id, silent.id]) == 2
     return {"call": call.id, "silent": silent.id, "host": host, "pricing": pricing, "asked": asked}
-
-
 
 
 def expected_trackers(ids: dict[str, Any]) -> list[dict[str, Any]]:
@@ -103,12 +113,27 @@ def test_every_block_is_derived(client: ContractClient, company: Company, analys
         "trackers": expected_trackers(analysed),
         "pointsOfInterest": {
             "actionItems": [
-                {"snippetStartTime": 32.0, "snippetEndTime": 42.0, "speakerID": "111", "snippet": "I'll send the price list."}
+                {
+                    "snippetStartTime": 32.0,
+                    "snippetEndTime": 42.0,
+                    "speakerID": "111",
+                    "snippet": "I'll send the price list.",
+                }
             ]
         },
         "outline": [
-            {"section": "Intro", "startTime": 0.0, "duration": 11.0, "items": [{"text": "Thanks for joining, how many sites?", "startTime": 0.0}]},
-            {"section": "Pricing", "startTime": 11.0, "duration": 169.0, "items": [{"text": "Three. What is the price?", "startTime": 11.0}]},
+            {
+                "section": "Intro",
+                "startTime": 0.0,
+                "duration": 11.0,
+                "items": [{"text": "Thanks for joining, how many sites?", "startTime": 0.0}],
+            },
+            {
+                "section": "Pricing",
+                "startTime": 11.0,
+                "duration": 169.0,
+                "items": [{"text": "Three. What is the price?", "startTime": 11.0}],
+            },
         ],
         "highlights": [
             {"title": "Next Steps", "items": [{"text": "I'll send the price list.", "startTimes": [32.0]}]},

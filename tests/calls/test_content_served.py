@@ -69,24 +69,23 @@ def expected_trackers(ids: dict[str, Any]) -> list[dict[str, Any]]:
     # "I'll send the price list." (25 characters): "price" starts at 14 -> 32 + 10 * 14/25 = 37.6 s.
     customer = {"startTime": 26.2, "speakerId": "222"}
     rep = {"startTime": 37.6, "speakerId": "111"}
-    return [
-        {
-            "id": str(ids["pricing"]),
-            "name": "Pricing",
-            "count": 2,
-            "type": "KEYWORD",
-            "occurrences": [customer, rep],
-            "phrases": [{"count": 2, "occurrences": [customer, rep], "phrase": "price"}],
-        },
-        {
-            "id": str(ids["asked"]),
-            "name": "Asked by customers",
-            "count": 1,
-            "type": "KEYWORD",
-            "occurrences": [customer],
-            "phrases": [{"count": 1, "occurrences": [customer], "phrase": "price"}],
-        },
-    ]
+    pricing = {
+        "id": str(ids["pricing"]),
+        "name": "Pricing",
+        "count": 2,
+        "type": "KEYWORD",
+        "occurrences": [customer, rep],
+        "phrases": [{"count": 2, "occurrences": [customer, rep], "phrase": "price"}],
+    }
+    asked = {
+        "id": str(ids["asked"]),
+        "name": "Asked by customers",
+        "count": 1,
+        "type": "KEYWORD",
+        "occurrences": [customer],
+        "phrases": [{"count": 1, "occurrences": [customer], "phrase": "price"}],
+    }
+    return [asked, pricing]  # by name
 
 
 def selector(content: dict[str, bool] | None = None, interaction: dict[str, bool] | None = None) -> dict[str, Any]:
@@ -163,7 +162,7 @@ def test_each_content_selector(client: ContractClient, company: Company, analyse
     if block in derived:
         assert list(call["content"]) == [block]
         if block == "trackers":  # without trackerOccurrences: counts only
-            assert call["content"]["trackers"][0] == {
+            assert call["content"]["trackers"][1] == {
                 "id": str(analysed["pricing"]),
                 "name": "Pricing",
                 "count": 2,

@@ -23,8 +23,10 @@ BATCH = 500
 
 
 def tracker_definitions(conn: Connection, company_id: int) -> list[TrackerDefinition]:
-    """The company's keyword trackers, by id."""
-    rows = conn.execute(select(trackers).where(trackers.c.company_id == company_id).order_by(trackers.c.id))
+    """The company's keyword trackers, by name (as ``GET /v2/settings/trackers`` lists them)."""
+    rows = conn.execute(
+        select(trackers).where(trackers.c.company_id == company_id).order_by(trackers.c.name, trackers.c.id)
+    )
     return [TrackerDefinition.from_row(r) for r in rows]
 
 

@@ -101,7 +101,7 @@ def test_said_at_first_and_last() -> None:
 
 def test_part_of_question_and_topics() -> None:
     asked = only(CALL, tracker(ENG, part_of_question=True))[0]
-    assert [(p["phrase"], p["count"]) for p in asked["phrases"]] == [("price", 0), ("discount", 1)]
+    assert [(p["phrase"], p["count"]) for p in asked["phrases"]] == [("discount", 1)]  # only what was said
     in_intro = only(CALL, tracker(KeywordList("eng", ("pricing",)), said_in_topics=("Intro",)))[0]
     assert in_intro["count"] == 1
     assert only(CALL, tracker(KeywordList("eng", ("price",)), said_in_topics=("Intro",)))[0]["count"] == 0
@@ -121,6 +121,8 @@ def test_languages_and_workspaces() -> None:
     assert [t["name"] for t in only(unknown_language, german, everywhere)] == ["Preis", "Any language"]
     mixed = tracker(KeywordList("eng", ("price",)), KeywordList("fra", ("prix",)))
     assert [p["phrase"] for p in only(CALL, mixed)[0]["phrases"]] == ["price"]
+    unsaid = only(CALL, tracker(KeywordList("eng", ("refund",))))[0]
+    assert (unsaid["count"], unsaid["occurrences"], unsaid["phrases"]) == (0, [], [])  # applies, not said
 
 
 def test_phrases_of_several_words_and_overlapping_keywords() -> None:

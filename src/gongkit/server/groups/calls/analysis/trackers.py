@@ -19,18 +19,19 @@ each word is compared by its stem (:func:`~gongkit.server.groups.calls.analysis.
 An occurrence's ``startTime`` is when the keyword's first word was said, interpolated inside its sentence by
 character position, in seconds rounded down to the hundredth (so it never lies after the sentence, or the call,
 ends). A tracker's ``count`` is the number of places (distinct first words) where any of its keywords matched;
-each phrase's ``count`` is its own matches, and ``phrases`` lists every keyword that applies to the call, said
-or not. The stored definition's ``filterQuery`` is kept and answered by ``GET /v2/settings/trackers`` but not
-evaluated here.
+each phrase's ``count`` is its own matches, and ``phrases`` lists the keywords that were said (Gong: "when each
+specific phrase ... came up"); a tracker that applies but was not said is answered with ``count: 0``. The stored
+definition's ``filterQuery`` is kept and answered by ``GET /v2/settings/trackers`` but not evaluated here.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from gongkit.server.groups.calls.analysis.transcript import CallTranscript, Utterance, stem, words
+from gongkit.server.groups.calls.analysis.transcript import CallTranscript, Utterance, stem, word_offsets, words
 
 MULTIPLE_LANGUAGES = "mul"
 
@@ -102,53 +103,65 @@ class TrackerDefinition:
 
 
 class _Index:
-    """Where each word (plain, and stemmed) is said: word -> [(utterance index, word index)], in time order."""
+    """Where the first words of the keywords are said (plain, or stemmed for keywords with related forms):
+    word -> [(utterance index, word index)], in time order. Only those words are indexed, and stems are
+    cached across calls (a conversation's vocabulary is small)."""
 
-    def __init__(self, utterances: list[Utterance]) -> None:
+    def __init__(self, utterances: list[Utterance], keywords: list[tuple[str, bool]]) -> None:
         self.utterances = utterances
+        plain_firsts = {ws[0] for k, related in keywords if not related and (ws := _words(k))}
+        stem_firsts = {_stem(ws[0]) for k, related in keywords if related and (ws := _words(k))}
         self.plain: list[tuple[str, ...]] = []
-        self.stems: list[tuple[str, ...]] = []
-        self.offsets: list[tuple[int, ...]] = []
         self.by_plain: dict[str, list[tuple[int, int]]] = {}
         self.by_stem: dict[str, list[tuple[int, int]]] = {}
         for k, u in enumerate(utterances):
-            pairs = list(words(u.text))
-            plain = tuple(w for w, _ in pairs)
-            stems = tuple(stem(w) for w in plain)
+            plain = tuple(words(u.text))
             self.plain.append(plain)
-            self.stems.append(stems)
-            self.offsets.append(tuple(o for _, o in pairs))
-            for i, (w, st) in enumerate(zip(plain, stems, strict=True)):
-                self.by_plain.setdefault(w, []).append((k, i))
-                self.by_stem.setdefault(st, []).append((k, i))
+            for i, w in enumerate(plain):
+                if w in plain_firsts:
+                    self.by_plain.setdefault(w, []).append((k, i))
+                if stem_firsts and (st := _stem(w)) in stem_firsts:
+                    self.by_stem.setdefault(st, []).append((k, i))
 
     def find(self, keyword: str, related_forms: bool) -> list[tuple[int, int]]:
         """Where the keyword's words are said, in order and next to each other."""
-        needle = tuple(w for w, _ in words(keyword))
+        needle = _words(keyword)
         if not needle:
             return []
-        if related_forms:
-            needle = tuple(stem(w) for w in needle)
-        index, seqs = (self.by_stem, self.stems) if related_forms else (self.by_plain, self.plain)
         n = len(needle)
-        return [(k, i) for k, i in index.get(needle[0], ()) if seqs[k][i : i + n] == needle]
+        if not related_forms:
+            return [(k, i) for k, i in self.by_plain.get(needle[0], ()) if self.plain[k][i : i + n] == needle]
+        stems = tuple(_stem(w) for w in needle)
+        return [
+            (k, i)
+            for k, i in self.by_stem.get(stems[0], ())
+            if tuple(_stem(w) for w in self.plain[k][i : i + n]) == stems
+        ]
 
     def time_ms(self, k: int, i: int) -> float:
         u = self.utterances[k]
-        return u.start + (u.end - u.start) * self.offsets[k][i] / max(1, len(u.text))
+        return u.start + (u.end - u.start) * word_offsets(u.text)[i] / max(1, len(u.text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+@lru_cache(maxsize=4096)
+def _words(keyword: str) -> tuple[str, ...]:
+    return tuple(words(keyword))
 
 
 def match_trackers(
     call: CallTranscript, utterances: list[Utterance], definitions: list[TrackerDefinition]
 ) -> list[dict[str, Any]]:
     """Every applicable tracker with its counts, phrases and occurrences (``TrackerDto``), in the given order."""
-    index = _Index(utterances)
+    applicable = [(tracker, lists) for tracker in definitions if (lists := tracker.lists_for(call))]
+    index = _Index(utterances, [(k, kl.related_forms) for _, lists in applicable for kl in lists for k in kl.keywords])
     span = call.span_ms
     out = []
-    for tracker in definitions:
-        lists = tracker.lists_for(call)
-        if not lists:
-            continue
+    for tracker, lists in applicable:
         low, high = tracker.window(span)
         eligible = {k for k, u in enumerate(utterances) if _eligible(call, tracker, u)}
         places: dict[tuple[int, int], dict[str, Any]] = {}
@@ -162,7 +175,8 @@ def match_trackers(
                         occurrence = {"startTime": math.floor(at / 10) / 100, "speakerId": utterances[k].speaker_id}
                         found.append(occurrence)
                         places.setdefault((k, i), occurrence)
-                phrases.append({"count": len(found), "occurrences": found, "phrase": keyword})
+                if found:
+                    phrases.append({"count": len(found), "occurrences": found, "phrase": keyword})
         occurrences = [places[key] for key in sorted(places)]
         out.append(
             {

@@ -8,7 +8,6 @@ analysis never trusts a transcript to stay inside its call: every figure is take
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: A word: letters, digits and inner apostrophes (``don't``, ``customer's``), in any script.
@@ -92,10 +91,14 @@ class CallTranscript:
         return out
 
 
-def words(text: str) -> Iterator[tuple[str, int]]:
-    """The words of a text, case-folded, with the character offset each starts at."""
-    for m in _WORD.finditer(text):
-        yield m.group().casefold(), m.start()
+def words(text: str) -> list[str]:
+    """The words of a text, case-folded."""
+    return _WORD.findall(text.casefold())
+
+
+def word_offsets(text: str) -> list[int]:
+    """The character offset at which each word of the text starts."""
+    return [m.start() for m in _WORD.finditer(text)]
 
 
 def stem(word: str) -> str:

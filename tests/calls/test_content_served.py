@@ -225,3 +225,26 @@ def test_analysing_again_gives_the_same_rows_and_stays_in_the_company(
         assert _stats(conn, analysed["call"]) == before
         assert conn.execute(select(calls.c.content).where(calls.c.id == analysed["call"])).scalar_one() == content
         assert conn.execute(select(calls.c.content).where(calls.c.id == theirs.id)).scalar_one() is None
+
+
+def test_a_call_seeded_with_a_transcript_is_analysed(client: ContractClient, company: Company, db: Database) -> None:
+    from gongkit.kernel.clock import FixedClock
+    from gongkit.testing import Seeder
+
+    seeder = Seeder(db, company.id, clock=FixedClock(T0), app_url="http://testserver")
+    host = seeder.user(emailAddress="ava@acme.example", firstName="Ava")
+    call_id = seeder.call(
+        started="2024-06-01T10:00:00Z",
+        duration=60,
+        primaryUserId=host,
+        parties=[{"userId": host, "speakerId": "1"}, {"name": "Maya", "speakerId": "2"}],
+        transcript=[
+            {"speakerId": "1", "sentences": [{"start": 0, "end": 4000, "text": "Any questions?"}]},
+            {"speakerId": "2", "sentences": [{"start": 5000, "end": 9000, "text": "None, thanks."}]},
+        ],
+    )
+    call = one_call(client, company, int(call_id), selector(interaction={"speakers": True, "questions": True}))
+    assert call["interaction"] == {
+        "speakers": [{"id": "1", "userId": host, "talkTime": 4.0}, {"id": "2", "talkTime": 4.0}],
+        "questions": {"companyCount": 1, "nonCompanyCount": 0},
+    }

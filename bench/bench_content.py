@@ -10,8 +10,9 @@ What it does:
    reads today: ``calls.content``, ``calls.interaction``, the host's ``call_user_stats``) against loading each
    call's transcript and parties and deriving on read;
 4. starts gongkit's server as a separate process (uvicorn, 1 worker, httptools + uvloop) and drives
-   POST /v2/calls/extensive with every content block, pages of 100 with their cursors, with wrk (-t2 -c32),
-   several rounds; prints req/s and p99 (median over the rounds).
+   POST /v2/calls/extensive with every content and interaction block (no parties, context or media: those are
+   other blocks' costs), pages of 100 with their cursors, with wrk (-t2 -c32), several rounds; prints req/s and
+   p99 (median over the rounds).
 
     .venv/bin/python bench/bench_content.py [--calls 100000] [--duration 10] [--rounds 3]
 """
@@ -42,7 +43,6 @@ RESULTS = ROOT / "results"
 PY = sys.executable
 EVERYTHING = {
     "exposedFields": {
-        "parties": True,
         "content": {
             k: True
             for k in (
@@ -263,7 +263,7 @@ def main() -> None:
         port = free_port()
         proc = subprocess.Popen([PY, "-c", SERVE_GONGKIT, str(data_dir), url, str(port)])
         wait_ready(port, proc)
-        bodies, size = collect_bodies(port, auth, limit=200)
+        bodies, size = collect_bodies(port, auth, limit=100)
         print(f"{len(bodies)} page requests collected; a page answer is {size:,} bytes", flush=True)
         lua = tmp / "pages.lua"
         lua.write_text(LUA % {"bodies": ",".join(json.dumps(b) for b in bodies), "auth": auth})

@@ -135,3 +135,16 @@ def test_phrases_of_several_words_and_overlapping_keywords() -> None:
     assert [(p["phrase"], p["count"]) for p in t["phrases"]] == [("go-live", 2), ("go live", 2), ("live", 2)]
     # Four places: "go" twice (both phrases start there), "live" twice.
     assert t["count"] == 4
+
+
+def test_case_folding_keeps_words_in_place() -> None:
+    # "İ" folds to two characters, one of them no word character: the words must still line up with the text.
+    call = CallTranscript(
+        duration_ms=60_000,
+        speakers=SPEAKERS,
+        monologues=(Monologue(CUSTOMER, None, (Sentence(0, 10_000, "İstanbul STRASSE Straße price"),)),),
+    )
+    [t] = only(call, tracker(KeywordList("mul", ("straße", "price", "istanbul"))))
+    # "STRASSE" and "Straße" both fold to "strasse", as does the keyword; "price" is at character 24 of 29.
+    assert [(p["phrase"], p["count"]) for p in t["phrases"]] == [("straße", 2), ("price", 1)]
+    assert t["phrases"][1]["occurrences"] == [{"startTime": 8.27, "speakerId": CUSTOMER}]

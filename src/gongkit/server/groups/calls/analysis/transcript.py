@@ -92,8 +92,9 @@ class CallTranscript:
 
 
 def words(text: str) -> list[str]:
-    """The words of a text, case-folded."""
-    return _WORD.findall(text.casefold())
+    """The words of a text, each case-folded (found in the text as written, so that the i-th word is the one
+    :func:`word_offsets` places, whatever case folding does to a word's length)."""
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def word_offsets(text: str) -> list[int]:

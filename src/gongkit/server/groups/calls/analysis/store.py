@@ -1,10 +1,10 @@
 """Running the analysis against the store: read calls' transcripts, derive, write the results.
 
 The blocks are derived **when a transcript arrives** and stored (``calls.content``, ``calls.interaction``,
-``call_user_stats``), not on every read: ``bench/bench_content.py`` measures both, and deriving a page of 100
-transcribed calls on read costs many times what reading the stored blocks does (see the module docstring
-there for the figures). A writer that stores or replaces transcripts, or changes tracker definitions, calls
-:func:`analyse_calls` for the calls concerned.
+``call_user_stats``), not on every read: ``bench/bench_content.py`` measures both, and loading and deriving a page
+of 100 transcribed calls costs about 30 times reading its stored blocks (figures in ``docs/ANALYSIS.md``). A
+writer that stores or replaces transcripts, or changes tracker definitions, calls :func:`analyse_calls` for the
+calls concerned.
 """
 
 from __future__ import annotations

@@ -12,14 +12,13 @@ Everything is a pure function of the stored data: the same transcript always giv
 """
 
 from gongkit.server.groups.calls.analysis.derive import NOTHING, Analysis, analyse
-from gongkit.server.groups.calls.analysis.interaction import STAT_NAMES, UserStats
+from gongkit.server.groups.calls.analysis.interaction import UserStats
 from gongkit.server.groups.calls.analysis.store import analyse_calls, analyse_company, load_transcripts
 from gongkit.server.groups.calls.analysis.trackers import KeywordList, TrackerDefinition
 from gongkit.server.groups.calls.analysis.transcript import CallTranscript, Monologue, Sentence, Speaker
 
 __all__ = [
     "NOTHING",
-    "STAT_NAMES",
     "Analysis",
     "CallTranscript",
     "KeywordList",

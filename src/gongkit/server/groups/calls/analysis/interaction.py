@@ -42,10 +42,9 @@ LONGEST_CUSTOMER_STORY = "Longest Customer Story"
 INTERACTIVITY = "Interactivity"
 PATIENCE = "Patience"
 QUESTION_RATE = "Question Rate"
+
 #: A silence longer than this ends a turn, and a turn after it does not answer the one before.
 MAX_PAUSE_MS = 10_000
-
-STAT_NAMES = (TALK_RATIO, LONGEST_MONOLOGUE, LONGEST_CUSTOMER_STORY, INTERACTIVITY, PATIENCE, QUESTION_RATE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,7 +190,7 @@ def test_transcript_share(db: Database) -> None:
     assert none.counts["transcript_monologues"] == 0
     calls = _all(db, s.calls)
     assert all(c["content"] is None and c["interaction"] is None for c in calls)
-    assert none.counts["call_user_stats"] > 0
+    assert none.counts.get("call_user_stats", 0) == 0  # figures are derived from transcripts: none without one
 
 
 # --- referential sanity --------------------------------------------------------------------------------------
@@ -357,35 +357,33 @@ def test_content_and_interaction_have_the_contract_shapes(db: Database, demo: De
     monologue = _validator("openapi-2026.json", {"$ref": "#/components/schemas/Monologue"})
     calls = _all(db, s.calls)
     with_content = [c for c in calls if c["content"] is not None]
-    assert SMALL.calls // 2 < len(with_content) < SMALL.calls  # most calls, not all
+    transcribed = {m["call_id"] for m in _all(db, s.transcript_monologues)}
+    assert {c["id"] for c in with_content} == transcribed  # derived for every transcript, never without one
     parties = _all(db, s.call_parties)
     speakers: dict[int, set[str]] = defaultdict(set)
     for p in parties:
         if p["speaker_id"]:
             speakers[p["call_id"]].add(p["speaker_id"])
+    workspace_trackers = {t["workspace_id"]: 0 for t in _all(db, s.trackers)}
+    for t in _all(db, s.trackers):
+        workspace_trackers[t["workspace_id"]] += 1
+    said = 0
     for c in with_content:
         content_2024.validate(c["content"])
         content_2026.validate({k: v for k, v in c["content"].items() if k != "pointsOfInterest"})
         interaction.validate(c["interaction"])
-        assert set(c["content"]) == {
-            "structure",
-            "topics",
-            "trackers",
-            "brief",
-            "outline",
-            "highlights",
-            "keyPoints",
-            "callOutcome",
-            "pointsOfInterest",
-        }
+        assert set(c["content"]) == {"structure", "topics", "trackers", "outline", "highlights", "pointsOfInterest"}
         assert sum(x["duration"] for x in c["content"]["structure"]) == c["duration"]
+        # Every tracker of the workspace applies (the German keyword lists do not, the calls are in English).
+        assert len(c["content"]["trackers"]) == workspace_trackers[c["workspace_id"]]
         for tracker in c["content"]["trackers"]:
             assert {o["speakerId"] for o in tracker["occurrences"]} <= speakers[c["id"]]
             assert tracker["count"] == len(tracker["occurrences"])
+            assert all(0 <= o["startTime"] <= c["duration"] for o in tracker["occurrences"])
+            said += tracker["count"]
         assert {sp["id"] for sp in c["interaction"]["speakers"]} == speakers[c["id"]]
-        stats = {x["name"] for x in c["interaction"]["interactionStats"]}
-        assert stats >= {"Talk Ratio", "Longest Monologue", "Interactivity", "Patience"}
-        assert ("video" in c["interaction"]) == (c["media"] == "Video")
+        assert "video" not in c["interaction"]  # nothing stored describes what the video showed
+    assert said > 0
     for m in _all(db, s.transcript_monologues)[:50]:
         monologue.validate({"speakerId": m["speaker_id"], "topic": m["topic"], "sentences": m["sentences"]})
 

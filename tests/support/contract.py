@@ -49,6 +49,8 @@ ALWAYS_SENT: dict[str, frozenset[str]] = {
     "Monologue": frozenset(),
     "Sentence": frozenset(),
     "WorkspaceMetadata": frozenset(),
+    "KeywordTracker": frozenset(),
+    "TrackerLanguageKeyword": frozenset(),
     "Records": frozenset({"cursor"}),  # a cursor only while more pages remain
     "PermissionProfileDTO": frozenset(),
     "CallAccessWithPermissionLevel": frozenset(),

@@ -36,6 +36,7 @@ from gongkit.db.schema import (
     engagement_events,
     meeting_invitees,
     meetings,
+    trackers,
     transcript_monologues,
     user_settings_history,
     users,
@@ -692,3 +693,46 @@ def make_engagement_event(
     values.update(overrides)
     conn.execute(insert(engagement_events).values(**prepare("engagement_events", values)))
     return int(values["id"])
+
+
+# --- trackers --------------------------------------------------------------------------------------------------
+
+
+def make_tracker(
+    conn: Connection,
+    company_id: int,
+    name: str,
+    keywords: Sequence[str] | dict[str, Sequence[str]],
+    *,
+    related_forms: bool = False,
+    created_ms: int = BASE_MS,
+    **overrides: Any,
+) -> int:
+    """A keyword tracker; returns its id. ``keywords``: English keywords, or ``{language: keywords}``.
+    ``overrides``: any ``trackers`` column (``workspace_id``, ``affiliation``, ``said_at``, ...)."""
+    _n, tid = _next(conn, trackers, company_id, "tracker")
+    by_language = {"eng": keywords} if not isinstance(keywords, dict) else keywords
+    values: dict[str, Any] = {
+        "id": tid,
+        "company_id": company_id,
+        "workspace_id": None,
+        "name": name,
+        "language_keywords": [
+            {"language": lang, "keywords": list(words), "includeRelatedForms": related_forms}
+            for lang, words in by_language.items()
+        ],
+        "affiliation": "Anyone",
+        "part_of_question": False,
+        "said_at": "Anytime",
+        "said_at_interval": None,
+        "said_at_unit": None,
+        "said_in_topics": [],
+        "filter_query": None,
+        "created_ms": created_ms,
+        "creator_user_id": None,
+        "updated_ms": created_ms,
+        "updater_user_id": None,
+    }
+    values.update(overrides)
+    conn.execute(insert(trackers).values(**values))
+    return tid

@@ -858,6 +858,35 @@ audit_logs = Table(
     Index(None, "company_id", "log_type", "event_ms", "id"),
 )
 
+# --- trackers --------------------------------------------------------------------------------------------
+
+# Keyword tracker definitions (``GET /v2/settings/trackers``); the call analysis matches them on transcripts.
+# Names, keywords and filters are the operator's own settings, not anything about a person.
+trackers = Table(
+    "trackers",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    _company(),
+    Column("workspace_id", BigInteger, nullable=True),  # NULL: every workspace of the company
+    Column("name", String(200), nullable=False, info=not_personal()),
+    # [{language (ISO 639-2/B, "mul" for every language), keywords: [str], includeRelatedForms: bool}]
+    Column("language_keywords", JSON, nullable=False, default=list, info=not_personal()),
+    Column(
+        "affiliation", String(16), nullable=False, default="Anyone", info=not_personal()
+    ),  # Anyone|Company|NonCompany
+    Column("part_of_question", Boolean, nullable=False, default=False),
+    Column("said_at", String(16), nullable=False, default="Anytime", info=not_personal()),  # Anytime | First | Last
+    Column("said_at_interval", Integer, nullable=True),
+    Column("said_at_unit", String(16), nullable=True, info=not_personal()),  # minutes | percent
+    Column("said_in_topics", JSON, nullable=False, default=list, info=not_personal()),
+    Column("filter_query", Text, nullable=True, info=not_personal()),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("creator_user_id", BigInteger, nullable=True),  # NULL: built in
+    Column("updated_ms", BigInteger, nullable=False),
+    Column("updater_user_id", BigInteger, nullable=True),
+    Index(None, "company_id", "workspace_id"),
+)
+
 
 def metadata_for(dialect: str) -> MetaData:
     """The schema as it stands on one engine (``"sqlite"``, ``"postgresql"``): ``metadata`` without the indexes

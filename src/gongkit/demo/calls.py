@@ -10,7 +10,7 @@ import itertools
 import random
 
 from gongkit.demo.addresses import slugify
-from gongkit.demo.analysis import add_user_stats, render_content, render_interaction
+from gongkit.demo.analysis import analyse_call
 from gongkit.demo.collaboration import add_collaboration
 from gongkit.demo.parties import add_crm_context, add_parties
 from gongkit.demo.records import Call, CallInfo, User
@@ -77,23 +77,19 @@ def gen_calls(g: State) -> None:
         # Transcript and analysis (from their own random stream, so call metadata does not depend on them).
         force = slot is not None and subject_speaks[slot[0]] and not call.lead_call
         has_transcript = force or (share > 0 and rt.random() < share)
-        talk: dict[str, int] = {}
         if has_transcript:
             pii, pii_speaker = spoken_details(g, rt, call, speakers, force)
             if force:
                 subject_speaks[call.slot[0] if call.slot else 0] = False
             ctx = text_context(g, call)
             sections = plan_sections(rt, call.purpose, call.duration)
-            marks, talk, mono = add_transcript(g, rt, call, sections, speakers, ctx, pii, pii_speaker)
-            if force or (call.duration >= 60 and rt.random() < 0.94):
-                row["content"] = render_content(g, rt, call, sections, marks, speakers, ctx)
-                row["interaction"] = render_interaction(rt, call, speakers, talk, mono)
+            monologues = add_transcript(g, rt, call, sections, speakers, ctx, pii, pii_speaker)
+            analyse_call(g, call, row, monologues, speakers)
         if slot is not None:
             entry = (call.id, call.started + call.duration * 1000)
             subjects = g.subject_calls[slot[0]]
             subjects.insert(0 if force else len(subjects), entry)
         calls_rows.append(row)
-        add_user_stats(g, rt, call, speakers, talk)
         add_collaboration(g, rc, call)
         sampled = i % sample_stride == 0 and len(g.sample_calls) < sample_limit
         linkable = (

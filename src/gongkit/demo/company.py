@@ -18,7 +18,7 @@ data-privacy operations look for, so that look-ups and erasures have something t
 Scale: rows are written in batches (:mod:`gongkit.demo.writing`); memory stays flat however many calls are asked
 for. ``progress`` is called as ``progress(phase, done, total)`` after each batch, with the phases ``workspaces``,
 ``users``, ``crm_objects``, ``calls``, ``library_folders``, ``call_media`` (with ``media_dir``), ``emails``,
-``meetings``, ``engagement_events``, ``flows`` and ``activity``.
+``meetings``, ``engagement_events``, ``trackers``, ``flows`` and ``activity``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from gongkit.db import schema as s
 from gongkit.db.engine import Database
 from gongkit.demo import (
     activity,
+    analysis,
     calls,
     collaboration,
     crm,
@@ -192,6 +193,7 @@ def _fill(g: State) -> None:
     try:
         people.gen_workspaces(g)
         people.gen_users(g)
+        analysis.gen_trackers(g)
         crm.gen_crm(g)
         generic_crm.gen_generic_crm(g)
         calls.gen_calls(g)

@@ -1,5 +1,5 @@
 """What people say on demo calls: lines of speech per topic, what a subject says to give away their address and
-number, the agenda of each kind of call, and the words of the call analysis (outcomes, trackers, briefs)."""
+number, the agenda of each kind of call, and the keyword trackers the analysis matches on them."""
 
 from __future__ import annotations
 
@@ -272,72 +272,57 @@ AGENDAS: dict[str, tuple[tuple[str, str, int], ...]] = {
     "Deal Strategy": (("Account Review", "Pipeline", 3), ("Plan", "Pipeline", 2)),
 }
 
-# What the call analysis finds: outcomes, trackers, key points, highlights, outline items, briefs.
-OUTCOMES = {
-    "meeting": (
-        ("NEXT_MEETING_SCHEDULED", "Answered", "Next meeting scheduled"),
-        ("PROPOSAL_REQUESTED", "Answered", "Proposal requested"),
-        ("FOLLOW_UP_NEEDED", "Answered", "Follow-up needed"),
-        ("NO_DECISION", "Answered", "No decision"),
+#: The keyword trackers of every workspace: (name, [(language, keywords, include related forms)], affiliation,
+#: partOfQuestion, saidAt, saidAtInterval, saidAtUnit). The German list shows language matching: demo calls are
+#: in English, so it never applies to them; ``mul`` applies to every language.
+TRACKERS: tuple[
+    tuple[str, tuple[tuple[str, tuple[str, ...], bool], ...], str, bool, str, int | None, str | None], ...
+] = (
+    ("Competitors", (("mul", COMPETITORS, False),), "Anyone", False, "Anytime", None, None),
+    (
+        "Pricing",
+        (("eng", ("price", "discount", "budget", "quote"), True), ("deu", ("Preis", "Rabatt", "Angebot"), True)),
+        "Anyone",
+        False,
+        "Anytime",
+        None,
+        None,
     ),
-    "phone": (
-        ("MEETING_BOOKED", "Answered", "Meeting booked"),
-        ("CALLBACK_REQUESTED", "Answered", "Callback requested"),
-        ("NOT_INTERESTED", "Answered", "Not interested"),
-        ("GATEKEEPER", "Answered", "Got the gatekeeper"),
+    ("Security", (("eng", ("SOC 2", "SSO", "GDPR", "encryption"), False),), "Anyone", False, "Anytime", None, None),
+    (
+        "Security questions",
+        (("eng", ("SOC 2", "SSO", "GDPR", "encryption", "security"), False),),
+        "NonCompany",
+        True,
+        "Anytime",
+        None,
+        None,
     ),
-    "voicemail": (("LEFT_VOICEMAIL", "Not answered", "Left voicemail"),),
-    "internal": (("INTERNAL_MEETING", "Internal", "Internal meeting"),),
-}
-TRACKERS = (
-    ("Competitors", "KEYWORD", COMPETITORS),
-    ("Pricing", "KEYWORD", ("price", "discount", "budget", "quote")),
-    ("Security", "KEYWORD", ("SOC 2", "SSO", "GDPR", "encryption")),
-    ("Timeline", "KEYWORD", ("this quarter", "deadline", "go-live")),
-    ("Next Steps", "SMART", ()),
-    ("Objections", "SMART", ()),
-)
-KEY_POINTS = (
-    "{account} wants to be live before peak season.",
-    "Mis-picks and labor shortages are the main pain points.",
-    "{account} is also evaluating {competitor}.",
-    "Security review is required before a pilot can start.",
-    "Budget for the project is approved for next quarter.",
-    "The pilot would start at a single site with {n} robots.",
-    "{first} asked for a written proposal with multi-year pricing.",
-    "Integration with the existing WMS is a must-have.",
-)
-HIGHLIGHT_ITEMS = {
-    "Next Steps": (
-        "{rep} to send a recap and proposal by {day}.",
-        "Schedule a technical session with the {account} IT team.",
-        "{first} to confirm the pilot site.",
+    (
+        "Timeline",
+        (("eng", ("this quarter", "deadline", "go-live", "peak season"), False),),
+        "Anyone",
+        False,
+        "Anytime",
+        None,
+        None,
     ),
-    "Pain Points": (
-        "Peak season volume roughly triples.",
-        "Hiring warehouse staff is getting harder.",
-        "Mis-picks drive returns and cost.",
+    (
+        "Next steps",
+        (("eng", ("send over", "recap", "loop in", "follow up", "proposal"), True),),
+        "Company",
+        False,
+        "Last",
+        25,
+        "percent",
     ),
-    "Key Questions": (
-        "How long does mapping a new site take?",
-        "Is SSO supported?",
-        "Is there flexibility on the onboarding fee?",
+    (
+        "Discovery",
+        (("eng", ("walk me through", "how many", "what happens"), False),),
+        "Company",
+        True,
+        "First",
+        10,
+        "minutes",
     ),
-}
-OUTLINE_ITEMS = (
-    "{first} described the current picking process.",
-    "{rep} showed the fleet dashboard and zone assignment.",
-    "The team discussed integration with the existing WMS.",
-    "{first} raised concerns about disruption during peak season.",
-    "Pricing per robot and the onboarding fee were reviewed.",
-    "Agreed on a follow-up with the IT team.",
-    "Compared the approach with {competitor}.",
-    "Reviewed the project timeline and budget cycle.",
-)
-BRIEFS = (
-    "{rep_full} met with {customer_full} of {account} for a {purpose} call. {account} is evaluating warehouse "
-    "automation ahead of peak season; mis-picks and hiring are the main pain points. They discussed {topics}. "
-    "Next step: {rep} sends a recap and proposal by {day}.",
-    "In this {purpose} call, {customer_full} ({account}) walked {rep_full} through their operations across {n} "
-    "sites and compared the offer with {competitor}. They covered {topics}, and agreed to meet again next {day}.",
 )

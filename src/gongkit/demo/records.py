@@ -144,13 +144,3 @@ class Speaker:
     side: int  # 0 company, 1 customer
     user: User | None
     person: Person | None
-
-
-@dataclass(slots=True)
-class Monologues:
-    """What the interaction statistics need from a transcript."""
-
-    minutes: float
-    longest: list[int] = field(default_factory=lambda: [0, 0])  # ms, per side
-    questions: list[int] = field(default_factory=lambda: [0, 0])
-    switches: int = 0

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from gongkit.db.engine import Database
 from gongkit.demo.addresses import slugify
-from gongkit.demo.dialogue import TRACKERS
 from gongkit.demo.records import Account, CallInfo, Person, User
-from gongkit.demo.seeded import DAY_MS, K_TRACKER, REFERENCE_MS, WINDOW_DAYS, Ids, below, hash_int, pick
+from gongkit.demo.seeded import DAY_MS, REFERENCE_MS, WINDOW_DAYS, Ids, below, hash_int, pick
 from gongkit.demo.subjects import SUBJECTS
 from gongkit.demo.writing import Writer
+from gongkit.server.groups.calls.analysis import TrackerDefinition
 
 if TYPE_CHECKING:
     from gongkit.demo.company import DemoSize
@@ -75,7 +75,7 @@ class State:
         self.conference_calls: list[CallInfo] = []
         # Per subject: (call id, end instant) of the calls they are on; the one where they speak comes first.
         self.subject_calls: list[list[tuple[int, int]]] = [[] for _ in SUBJECTS]
-        self.tracker_ids = [self.ids(K_TRACKER, i) for i in range(len(TRACKERS))]
+        self.trackers: dict[int, list[TrackerDefinition]] = {}  # per workspace, made before the calls
         # Set up by the calls part before it makes the calls (who takes calls, weights, counters).
         self.takers: list[User] = []
         self.taker_cum: list[int] = []

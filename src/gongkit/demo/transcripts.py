@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 from gongkit.demo.dialogue import AGENDAS, LINES, PII_EMAIL_LINES, PII_PHONE_LINES
-from gongkit.demo.records import Call, Monologues, Speaker
+from gongkit.demo.records import Call, Speaker
 from gongkit.demo.seeded import below, pick, sample
 from gongkit.demo.state import State
 from gongkit.demo.subjects import SUBJECTS
@@ -77,8 +78,9 @@ def add_transcript(
     ctx: dict[str, str],
     pii: tuple[str, str | None] | None,
     pii_speaker: str | None,
-) -> tuple[list[tuple[float, str]], dict[str, int], Monologues]:
-    """Monologues in slots spread over the call; sentences timed by their length, inside the slot."""
+) -> list[dict[str, Any]]:
+    """Monologues in slots spread over the call; sentences timed by their length, inside the slot. Returns the
+    call's ``transcript_monologues`` rows."""
     rnd = rt.random
     duration = call.duration
     internal_call = call.kind == "internal"
@@ -105,10 +107,7 @@ def add_transcript(
         pii_m = max((m for m, sp in enumerate(order) if sp.side == 1), default=m_count - 1)
         order[pii_m] = next(sp for sp in speakers if sp.id == pii_speaker)
     slot = duration * 1000 // m_count
-    rows = g.w.rows["transcript_monologues"]
-    talk: dict[str, int] = {}
-    marks: list[tuple[float, str]] = []
-    stats = Monologues(minutes=max(1.0, duration / 60))
+    rows: list[dict[str, Any]] = []
     section = 0
     for m, sp in enumerate(order):
         s_start = m * slot
@@ -116,44 +115,63 @@ def add_transcript(
         while section + 1 < len(sections) and sections[section + 1][2] * 1000 <= s_start:
             section += 1
         topic = sections[section][1]
-        rep_lines, customer_lines = LINES[topic]
-        lines = customer_lines if (sp.side == 1 and customer_lines and not internal_call) else rep_lines
         texts: list[str] = []
         if m == pii_m and pii is not None:
             texts.append(pick(rnd, PII_EMAIL_LINES).format(email=pii[0]))
             if pii[1]:
                 texts.append(pick(rnd, PII_PHONE_LINES).format(phone=pii[1]))
+        lines = _lines(topic, sp, internal_call)
         for line in sample(rnd, lines, pick(rnd, (1, 2, 3, 3, 4, 4, 5, 6)) - len(texts)):
             texts.append(line.format_map(ctx) if "{" in line else line)
         t = s_start + 100 + below(rnd, max(100, min(2900, slot // 4)))
-        sentences: list[dict[str, Any]] = []
-        spoken = 0
-        for text in texts:
-            d = max(700, len(text) * 70 + below(rnd, 600) - 300)  # ~14 characters a second
-            if t + d > s_end:
-                if sentences or t + 300 > s_end:
-                    break
-                d = s_end - t
-            sentences.append({"start": t, "end": t + d, "text": text})
-            spoken += d
-            if text[-1] == "?":
-                stats.questions[sp.side] += 1
-            t += d + 150 + below(rnd, 750)
+        sentences = _timed(rnd, texts, t, s_end)
         if not sentences:
             continue
-        talk[sp.id] = talk.get(sp.id, 0) + spoken
-        stats.longest[sp.side] = max(stats.longest[sp.side], sentences[-1]["end"] - sentences[0]["start"])
-        if marks and order[m - 1].side != sp.side:
-            stats.switches += 1
-        rows.append(
-            {
-                "call_id": call.id,
-                "company_id": g.cid,
-                "seq": len(marks),
-                "speaker_id": sp.id,
-                "topic": topic,
-                "sentences": sentences,
-            }
-        )
-        marks.append((sentences[0]["start"] / 1000, sp.id))
-    return marks, talk, stats
+        rows.append(_monologue(g, call, len(rows), sp, topic, sentences))
+        # Someone answers right away (the other side, or a colleague on an internal call): a real handover.
+        others = [x for x in speakers if (x.side != sp.side if not internal_call else x is not sp)]
+        if others and m != pii_m:
+            who = pick(rnd, others)
+            reply = [
+                x.format_map(ctx) if "{" in x else x
+                for x in sample(rnd, _lines(topic, who, internal_call), 1 + below(rnd, 2))
+            ]
+            answer = _timed(rnd, reply, sentences[-1]["end"] + 300 + below(rnd, 1500), s_end)
+            if answer:
+                rows.append(_monologue(g, call, len(rows), who, topic, answer))
+    g.w.rows["transcript_monologues"].extend(rows)
+    return rows
+
+
+def _lines(topic: str, sp: Speaker, internal_call: bool) -> tuple[str, ...]:
+    """What a speaker may say under a topic: the customer's lines for the customer side of external calls."""
+    rep_lines, customer_lines = LINES[topic]
+    return customer_lines if (sp.side == 1 and customer_lines and not internal_call) else rep_lines
+
+
+def _timed(rnd: Callable[[], float], texts: list[str], t: int, end: int) -> list[dict[str, Any]]:
+    """Sentences said one after the other from ``t``, timed by their length (~14 characters a second), with
+    short pauses, cut where they would pass ``end``."""
+    sentences: list[dict[str, Any]] = []
+    for text in texts:
+        d = max(700, len(text) * 70 + below(rnd, 600) - 300)
+        if t + d > end:
+            if sentences or t + 300 > end:
+                break
+            d = end - t
+        sentences.append({"start": t, "end": t + d, "text": text})
+        t += d + 150 + below(rnd, 750)
+    return sentences
+
+
+def _monologue(
+    g: State, call: Call, seq: int, sp: Speaker, topic: str, sentences: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "call_id": call.id,
+        "company_id": g.cid,
+        "seq": seq,
+        "speaker_id": sp.id,
+        "topic": topic,
+        "sentences": sentences,
+    }

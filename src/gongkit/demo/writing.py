@@ -23,6 +23,7 @@ _ORDER: tuple[Table, ...] = (
     s.user_settings_history,
     s.crm_integrations,
     s.crm_schema_fields,
+    s.trackers,
     s.crm_objects,
     s.calls,
     s.call_parties,

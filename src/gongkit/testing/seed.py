@@ -30,6 +30,7 @@ from gongkit.db import Database
 from gongkit.db import schema as s
 from gongkit.db.rows import prepare
 from gongkit.kernel.clock import Clock
+from gongkit.server.groups.calls.analysis import analyse_calls
 from gongkit.testing.shapes import SeedDocument, SeedError, UserSeed, parse
 
 __all__ = ["Seeder", "read_seed_file"]
@@ -179,6 +180,8 @@ class Batch:
         self._each("engagementEvents", doc.engagementEvents, records.engagement_event)
         if self.problems:
             raise SeedError(self.problems)
+        # The seeded transcripts arrive: their calls' content, interaction and per-user figures are derived.
+        analyse_calls(self.conn, self.cid, [int(i) for i in self.written["calls"]])
         return self.written
 
     def _each(self, kind: str, items: list[R], write: Callable[[Batch, R, str], object]) -> list[str]:

@@ -71,7 +71,7 @@ from gongkit.types.data_privacy import (
     PhoneNumberReferences,
 )
 from gongkit.types.library import FolderContent, LibraryCall, LibraryFolder, Snippet
-from gongkit.types.settings import Workspace
+from gongkit.types.settings import KeywordTracker, TrackerLanguageKeyword, Workspace
 from gongkit.types.users import SpokenLanguage, User, UserSettings, UserSettingsHistory
 
 __all__ = [
@@ -115,6 +115,7 @@ __all__ = [
     "Interaction",
     "InteractionStat",
     "KeyPoint",
+    "KeywordTracker",
     "LibraryCall",
     "LibraryFolder",
     "Media",
@@ -142,6 +143,7 @@ __all__ = [
     "Structure",
     "Topic",
     "Tracker",
+    "TrackerLanguageKeyword",
     "TrackerOccurrence",
     "TrackerPhrase",
     "User",

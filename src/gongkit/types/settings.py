@@ -61,3 +61,31 @@ class Scorecard(GongModel):
     updated: str | None = None
     reviewMethod: str | None = None
     questions: list[Question] = Field(default_factory=list)
+
+
+class TrackerLanguageKeyword(GongModel):
+    """The keywords of a tracker in one language (ISO 639-2/B; ``mul``: every language)."""
+
+    language: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    includeRelatedForms: bool | None = None
+
+
+class KeywordTracker(GongModel):
+    """A keyword tracker's definition (``KeywordTracker``): what it listens for, said by whom, and when."""
+
+    trackerId: str
+    trackerName: str | None = None
+    workspaceId: str | None = None
+    languageKeywords: list[TrackerLanguageKeyword] = Field(default_factory=list)
+    affiliation: str | None = None
+    partOfQuestion: bool | None = None
+    saidAt: str | None = None
+    saidAtInterval: int | None = None
+    saidAtUnit: str | None = None
+    saidInTopics: list[str] = Field(default_factory=list)
+    filterQuery: str | None = None
+    created: str | None = None
+    creatorUserId: str | None = None
+    updated: str | None = None
+    updaterUserId: str | None = None

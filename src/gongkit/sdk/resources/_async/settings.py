@@ -4,6 +4,7 @@
 method                                Gong operation                      returns
 ====================================  ==================================  ==================================
 ``workspaces()``                      ``GET /v2/workspaces``              ``list`` of :class:`Workspace`
+``trackers()``                        ``GET /v2/settings/trackers``       ``list`` of :class:`KeywordTracker`
 ``scorecards()``                      ``GET /v2/settings/scorecards``     ``list`` of :class:`Scorecard`
 ``integration_settings(settings)``    ``POST /v2/integration-settings``   :class:`IntegrationSettingsResponse`
 ====================================  ==================================  ==================================
@@ -16,7 +17,13 @@ from typing import Any
 
 from gongkit.sdk._resource import AsyncAPIResource
 from gongkit.sdk._utils import dump_model
-from gongkit.types.settings import IntegrationSettingsResponse, IntegrationTypeSettings, Scorecard, Workspace
+from gongkit.types.settings import (
+    IntegrationSettingsResponse,
+    IntegrationTypeSettings,
+    KeywordTracker,
+    Scorecard,
+    Workspace,
+)
 
 __all__ = ["AsyncSettings"]
 
@@ -25,8 +32,13 @@ def _workspaces(body: dict[str, Any]) -> list[Workspace]:
     return [Workspace.model_validate(item) for item in body.get("workspaces") or []]
 
 
+def _trackers(body: dict[str, Any]) -> list[KeywordTracker]:
+    return [KeywordTracker.model_validate(item) for item in body.get("keywordTrackers") or []]
+
+
 class AsyncSettings(AsyncAPIResource):
-    """Company settings: workspaces, scorecard definitions, the origins allowed to embed Gong's integrations."""
+    """Company settings: workspaces, keyword trackers, scorecard definitions, the origins allowed to embed Gong's
+    integrations."""
 
     async def workspaces(self) -> list[Workspace]:
         """Every workspace of the company (one answer, not paged)."""
@@ -44,3 +56,9 @@ class AsyncSettings(AsyncAPIResource):
         """Every scorecard definition of the company, with its questions (one answer, not paged)."""
         body = await self._client.request("GET", "/v2/settings/scorecards")
         return [Scorecard.model_validate(item) for item in body.get("scorecards") or []]
+
+    async def trackers(self, *, workspace_id: str | None = None) -> list[KeywordTracker]:
+        """The keyword trackers of the company, or of one workspace (with those of every workspace); one
+        answer, not paged. An unknown workspace raises :class:`~gongkit.NotFoundError`."""
+        params = {"workspaceId": workspace_id} if workspace_id is not None else None
+        return _trackers(await self._client.request("GET", "/v2/settings/trackers", params=params))

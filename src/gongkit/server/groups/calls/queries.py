@@ -312,8 +312,10 @@ def list_calls_extensive(
     host_stats: dict[int, list[dict[str, Any]]] = {}
     if "personInteractionStats" in sel.interaction:
         hosts = {r.id: r.primary_user_id for r in page.rows}
+        # By call id alone (the page's calls are the company's): with company_id too, SQLite picks the
+        # (company_id, user_id) index and reads every figure of the company.
         q2 = select(call_user_stats.c.call_id, call_user_stats.c.user_id, call_user_stats.c.stats).where(
-            call_user_stats.c.company_id == company_id, call_user_stats.c.call_id.in_(ids)
+            call_user_stats.c.call_id.in_(ids)
         )
         for r in conn.execute(q2):
             if hosts.get(r.call_id) == r.user_id and r.stats:

@@ -629,13 +629,13 @@ def make_meeting(
     organizer_email: str = "ava.nakamura1@acme.example",
     invitees: Sequence[str] = ("maya.levin@northwind.example",),
     **overrides: Any,
-) -> str:
-    """A calendar meeting with invitees; returns its composite id."""
+) -> int:
+    """A Gong meeting with invitees; returns its (numeric) id. ``external_id`` holds the calendar event's id."""
     n = int(
         conn.execute(select(func.count()).select_from(meetings).where(meetings.c.company_id == company_id)).scalar_one()
     )
     start = overrides.get("start_ms", BASE_MS + (n + 1) * DAY_MS)
-    mid = overrides.get("id") or f"{_derived_id(company_id, 'meeting', n + 1)}.m{n + 1}@calendar.example_{start}"
+    mid = overrides.get("id") or _derived_id(company_id, "meeting", n + 1)
     values: dict[str, Any] = {
         "id": mid,
         "company_id": company_id,
@@ -643,7 +643,7 @@ def make_meeting(
         "title": f"Meeting #{n + 1}",
         "start_ms": start,
         "end_ms": start + HOUR_MS,
-        "external_id": f"ext-{n + 1}",
+        "external_id": f"m{n + 1}@calendar.example_{start}",
         "call_id": None,
     }
     values.update(overrides)
@@ -662,7 +662,7 @@ def make_meeting(
                 )
             )
         )
-    return str(values["id"])
+    return int(values["id"])
 
 
 def make_engagement_event(

@@ -31,6 +31,8 @@ import base64
 import json
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -221,6 +223,8 @@ def main() -> None:
     if not args.floor.exists():
         raise SystemExit(f"the floor app is not at {args.floor} (--floor PATH)")
 
+    # A stop (SIGTERM, e.g. from ``timeout``) still stops the servers started below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     data_dir, sqlite_url, key, secret = build_store(args.calls)
     auth = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
     pg = os.environ.get("GONGKIT_BENCH_PG_URL")

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from gongkit.kernel.redaction import RedactingFormatter, is_subject_param, redact_query, scrub
+from gongkit.kernel.redaction import RedactingFormatter, redact_query, scrub
 
 access_logger = logging.getLogger("gongkit.access")
 
@@ -42,12 +42,18 @@ def access_target(scope: Mapping[str, Any]) -> str:
     percent-encoded, then ``?`` and the redacted query (:func:`~gongkit.kernel.redaction.redact_query`)."""
     path = _UNPRINTABLE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), str(scope["path"]))
     query = bytes(scope.get("query_string", b"")).decode("latin-1")
-    if _CANONICAL_QUERY_RE.fullmatch(query) and not is_subject_param(query):
+    if _CANONICAL_QUERY_RE.fullmatch(query) and not _mentions_subject(query.lower()):
         # Nothing to redact and nothing to re-encode (most queries): only the scrub is left to do.
         query = scrub(query)
     else:
         query = redact_query(query)
     return f"{path}?{query}" if query else path
+
+
+def _mentions_subject(ascii_lower: str) -> bool:
+    """:func:`~gongkit.kernel.redaction.is_subject_param` of any name in a lower-cased ASCII query (or of any
+    value: a query that merely mentions a mail takes the full path)."""
+    return "mail" in ascii_lower or "phone" in ascii_lower
 
 
 def configure(level: str = "info", log_file: Path | None = None) -> None:

@@ -308,14 +308,15 @@ def list_calls_extensive(
     if not page.rows:
         raise flt.not_found()
     ids = [r.id for r in page.rows]
-    in_page = (call_parties.c.company_id == company_id, call_parties.c.call_id.in_(ids))
+    # The blocks are read by call id alone: the ids are the company's (the page is), and a company condition
+    # beside them would lead SQLite to a (company_id, ...) index and a scan of every party of the company.
 
     call_context: dict[int, list[Row[Any]]] = {}
     party_context: dict[int, list[Row[Any]]] = {}
     if sel.context != "None":
         q = (
             select(call_context_objects)
-            .where(call_context_objects.c.company_id == company_id, call_context_objects.c.call_id.in_(ids))
+            .where(call_context_objects.c.call_id.in_(ids))
             .order_by(call_context_objects.c.id)
         )
         if not sel.parties:
@@ -328,7 +329,7 @@ def list_calls_extensive(
 
     parties: dict[int, list[dict[str, Any]]] = {}
     if sel.parties:
-        for r in conn.execute(select(call_parties).where(*in_page).order_by(call_parties.c.id)):
+        for r in conn.execute(select(call_parties).where(call_parties.c.call_id.in_(ids)).order_by(call_parties.c.id)):
             ctx = _context_blocks(party_context.get(r.id, ()), sel) if sel.context != "None" else None
             parties.setdefault(r.call_id, []).append(_party(r, ctx))
 
@@ -348,7 +349,7 @@ def list_calls_extensive(
     if sel.public_comments:
         q3 = (
             select(call_comments)
-            .where(call_comments.c.company_id == company_id, call_comments.c.call_id.in_(ids))
+            .where(call_comments.c.call_id.in_(ids))
             .order_by(call_comments.c.posted_ms, call_comments.c.id)
         )
         for r in conn.execute(q3):
@@ -358,7 +359,7 @@ def list_calls_extensive(
     if sel.media and media_url is not None:
         q4 = (
             select(call_media.c.id, call_media.c.call_id, call_media.c.kind)
-            .where(call_media.c.company_id == company_id, call_media.c.call_id.in_(ids))
+            .where(call_media.c.call_id.in_(ids))
             .order_by(call_media.c.id)
         )
         for r in conn.execute(q4):

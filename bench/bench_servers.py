@@ -83,16 +83,22 @@ def start_server(name: str, argv: list[str], servers: list[Server], cwd: Path | 
     proc = subprocess.Popen([sys.executable, *argv, str(port)], cwd=cwd)
     server = Server(name, port, proc)
     servers.append(server)
+    wait_ready(port, proc)
+    return server
+
+
+def wait_ready(port: int, proc: subprocess.Popen[bytes], path: str = "/v2/calls") -> None:
+    """Wait until the server on ``port`` answers HTTP (any status), failing when its process exits first."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"{name} exited early with {proc.returncode}")
+            raise SystemExit(f"the server on port {port} exited early with {proc.returncode}")
         try:
-            httpx.get(f"{server.base_url}/v2/calls", timeout=1)
-            return server
+            httpx.get(f"http://127.0.0.1:{port}{path}", timeout=1)
+            return
         except httpx.TransportError:
             time.sleep(0.1)
-    raise SystemExit(f"{name} did not start")
+    raise SystemExit(f"the server on port {port} did not start")
 
 
 def stop_all(servers: list[Server]) -> None:

@@ -55,7 +55,9 @@ coverage-table: $(STAMP)
 bench: $(STAMP)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/bench_calls.py
-	GONGKIT_BENCH_PG_URL=$$(scripts/pg.sh start) $(BIN)/python bench/bench_privacy.py; \
+	url=$$(scripts/pg.sh start); \
+	GONGKIT_BENCH_PG_URL=$$url $(BIN)/python bench/bench_calls.py --only get && \
+	GONGKIT_BENCH_PG_URL=$$url $(BIN)/python bench/bench_privacy.py; \
 	status=$$?; scripts/pg.sh stop; exit $$status
 
 clean:

@@ -36,7 +36,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_calls import SERVE_GONGKIT, free_port, wait_ready
+from bench_servers import SERVE_GONGKIT, free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"

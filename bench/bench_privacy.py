@@ -104,9 +104,9 @@ def _pg_database(url: str, name: str, *, fresh: bool) -> str:
     return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
-def open_store(engine: str, calls_n: int, share: float, rebuild: bool) -> Store:
+def open_store(engine: str, calls_n: int, share: float, rebuild: bool, base: Path = RESULTS) -> Store:
     tag = f"{calls_n}-{int(share * 1000)}"
-    data_dir = RESULTS / f"privacy-{engine}-{tag}"
+    data_dir = base / f"privacy-{engine}-{tag}"
     if engine == "sqlite":
         url = f"sqlite:///{(data_dir / 'gongkit.db').resolve()}"
         if rebuild and data_dir.exists():
@@ -577,10 +577,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lookups", type=int, default=400, help="subjects looked up per engine")
     parser.add_argument("--engine", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--rebuild", action="store_true", help="build the company again even if a store has it")
+    parser.add_argument("--lookups-only", action="store_true", help="skip the erasure timing")
+    parser.add_argument(
+        "--store-dir", type=Path, default=RESULTS, help="where the SQLite store is kept between runs (bench/results)"
+    )
     parser.add_argument("--flood", action="store_true", help="only: an erasure under another company's flood")
     parser.add_argument("--residue", action="store_true", help="only: residue after an erasure (SQLite)")
     args = parser.parse_args(argv)
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    args.store_dir.mkdir(parents=True, exist_ok=True)
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
     if "postgres" in engines and not os.environ.get("GONGKIT_BENCH_PG_URL"):
         if args.engine == "postgres":
@@ -591,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = []
     for engine in engines:
         print(f"== {engine}: {args.calls:,} calls, {args.transcript_share:.0%} with transcripts")
-        store = open_store(engine, args.calls, args.transcript_share, args.rebuild)
+        store = open_store(engine, args.calls, args.transcript_share, args.rebuild, args.store_dir)
         if store.built_seconds is not None:
             print(f"  built in {store.built_seconds / 60:.1f} min")
         if args.flood or args.residue:
@@ -602,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
             store.db.dispose()
             continue
         lookups = bench_lookups(store, args.lookups)
-        seconds = bench_erasure(store)
+        seconds = float("nan") if args.lookups_only else bench_erasure(store)
         summary.append((engine, lookups, seconds))
         store.db.dispose()
     print("\n== summary (targets: lookup p95 <= 20 ms, erasure of 1,000 objects <= 10 s)")

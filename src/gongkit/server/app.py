@@ -288,6 +288,7 @@ def create_app(
         finally:
             for cleanup in reversed(cleanups):
                 await cleanup()
+            state.close()
 
     app = Starlette(
         routes=[

@@ -10,6 +10,7 @@ import anyio
 import anyio.to_thread
 import orjson
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.types import Scope
 
@@ -39,6 +40,40 @@ class AppState:
     extras: dict[str, Any] = field(default_factory=dict)  # per-group singletons (e.g. the erasure worker)
     # Database work runs on a few threads: more would only queue for the GIL and the connection pool.
     db_threads: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(4))
+    # SQLite only: the connection the event loop reads on (see read_direct), opened on first use.
+    _loop_connection: Any = field(default=None, init=False, repr=False)
+
+    async def read_direct(self, fn: Callable[..., T], *args: Any, bounded: bool = False, **kwargs: Any) -> T:
+        """Run ``fn(dbapi_connection, dialect, ...)`` in a read transaction, on the driver's own connection (for
+        statements compiled once: :class:`gongkit.db.paging.CompiledStatement`).
+
+        A ``bounded`` read (a keyset page, a lookup by key) on SQLite is local work of a fraction of a
+        millisecond that never waits for a writer (WAL): it runs on the event loop, on a connection the app keeps
+        for that, because handing it to a thread and the pool costs more than the read. Any other read goes to
+        the pool's threads.
+        """
+        dialect = self.db.engine.dialect
+        if bounded and self.db.is_sqlite:
+            conn = self._loop_connection
+            if conn is None:
+                conn = self._loop_connection = self.db.engine.raw_connection()
+            driver = conn.driver_connection
+            driver.execute("BEGIN")
+            try:
+                return fn(driver, dialect, *args, **kwargs)
+            finally:
+                driver.execute("COMMIT")  # a read: nothing to keep or undo
+
+        def job(conn: Connection) -> T:
+            return fn(conn.connection.dbapi_connection, dialect, *args, **kwargs)
+
+        return await self.read(job)
+
+    def close(self) -> None:
+        """Give back the event loop's connection (when the app stops)."""
+        if self._loop_connection is not None:
+            self._loop_connection.close()
+            self._loop_connection = None
 
     async def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(conn, ...)`` in a read transaction, on a thread of the bounded database pool."""
@@ -189,6 +224,11 @@ class Ctx:
             cursor=cursor,
             page_size=self.principal.limits.page_size,
         )
+
+    async def read_direct(self, fn: Callable[..., T], *args: Any, bounded: bool = False, **kwargs: Any) -> T:
+        """Run ``fn(dbapi_connection, dialect, ...)`` in a read transaction on the driver's connection
+        (:meth:`AppState.read_direct`)."""
+        return await self.state.read_direct(fn, *args, bounded=bounded, **kwargs)
 
     async def read_bounded(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a small, bounded read (a keyset page, a lookup by key) in a read transaction.

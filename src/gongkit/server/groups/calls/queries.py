@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -21,8 +20,9 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.engine import Dialect
 
-from gongkit.db.paging import PageQuery, paginate, paginate_prepared
+from gongkit.db.paging import CompiledStatement, CompiledStatements, PageQuery, paginate, paginate_compiled
 from gongkit.db.rows import BASIC_COLUMNS, basic_data, render_basic_json
 from gongkit.db.schema import (
     call_comments,
@@ -47,17 +47,20 @@ MEDIA_URL_TTL_MS = 8 * 3600 * 1000
 
 @dataclass(frozen=True)
 class CallsPage:
-    """One page of ``GET /v2/calls``: Gong's ``records`` block and each call's CallBasicData as JSON text."""
+    """One page of ``GET /v2/calls``: Gong's ``records`` block and each call's CallBasicData as JSON text (None
+    for a call stored without it: :func:`complete_calls_page` renders those)."""
 
     records: dict[str, Any]
-    calls_json: list[str]
+    ids: list[int]
+    calls_json: list[str | None]
+
+    @property
+    def complete(self) -> bool:
+        return None not in self.calls_json
 
 
-@cache
-def _listing_statements(
-    after: bool, has_from: bool, has_to: bool, has_workspace: bool
-) -> tuple[Select[Any], Select[Any]]:
-    """The (page, count) statements of one shape of ``GET /v2/calls``, built once."""
+def _listing_statement(count: bool, after: bool, has_from: bool, has_to: bool, has_workspace: bool) -> Select[Any]:
+    """The page (or count) statement of one shape of ``GET /v2/calls``."""
     cond = [calls.c.company_id == bindparam("company_id")]
     if has_from and not after:
         # On later pages the cursor's key (>= fromDateTime, as the cursor is bound to the query) is the lower
@@ -69,17 +72,22 @@ def _listing_statements(
         cond.append(calls.c.workspace_id == bindparam("workspace_id"))
     if after:
         cond.append(tuple_(calls.c.listed_ms, calls.c.id) > tuple_(bindparam("after_0"), bindparam("after_1")))
-    page = (
+    if count:
+        return select(func.count()).select_from(calls).where(*cond)
+    return (
         select(calls.c.listed_ms, calls.c.id, calls.c.basic_json)
         .where(*cond)
         .order_by(calls.c.listed_ms, calls.c.id)
         .limit(bindparam("limit"))
     )
-    return page, select(func.count()).select_from(calls).where(*cond)
+
+
+_LISTING = CompiledStatements(_listing_statement)
 
 
 def list_calls(
-    conn: Connection,
+    dbapi_conn: Any,
+    dialect: Dialect,
     page_query: PageQuery,
     *,
     company_id: int,
@@ -89,22 +97,37 @@ def list_calls(
 ) -> CallsPage:
     """``GET /v2/calls``: calls whose listing time is in [from, to), by (listing time, id).
 
-    A page is one range scan of the listing index, which covers the stored ``basic_json``; a call stored
-    without it (written before it existed) is rendered from its columns.
+    A page is one range scan of the listing index, which covers the stored ``basic_json``; the statements are
+    compiled once and run on the driver's connection (``dbapi_conn``), as this is the hottest read there is.
     """
     params = {"company_id": company_id, "from_ms": from_ms, "to_ms": to_ms, "workspace_id": workspace_id}
-    variant = (from_ms is not None, to_ms is not None, workspace_id is not None)
-    page = paginate_prepared(
-        conn, lambda after: _listing_statements(after, *variant), params, ("listed_ms", "id"), page_query
-    )
+    shape = (from_ms is not None, to_ms is not None, workspace_id is not None)
+
+    def statements(after: bool) -> tuple[CompiledStatement, CompiledStatement]:
+        return _LISTING.get(dialect, False, after, *shape), _LISTING.get(dialect, True, after, *shape)
+
+    page = paginate_compiled(dbapi_conn, statements, params, 2, page_query)
     if not page.rows:
         raise NotFound(NO_CALLS_IN_PERIOD)
-    missing = [r.id for r in page.rows if r.basic_json is None]
-    rendered: dict[int, str] = {}
-    if missing:
-        for row in conn.execute(select(*BASIC_COLUMNS).where(calls.c.id.in_(missing))).mappings():
-            rendered[row["id"]] = render_basic_json(row)
-    return CallsPage(page.records(), [r.basic_json or rendered[r.id] for r in page.rows])
+    return CallsPage(page.records(), [r[1] for r in page.rows], [r[2] for r in page.rows])
+
+
+def complete_calls_page(conn: Connection, page: CallsPage) -> CallsPage:
+    """``page`` with the CallBasicData of calls stored without it rendered from their columns (a store written
+    before the column existed); a call deleted since the page was read is left out."""
+    missing = [i for i, text in zip(page.ids, page.calls_json, strict=True) if text is None]
+    rendered = {
+        row["id"]: render_basic_json(row)
+        for row in conn.execute(select(*BASIC_COLUMNS).where(calls.c.id.in_(missing))).mappings()
+    }
+    ids: list[int] = []
+    texts: list[str | None] = []
+    for call_id, text in zip(page.ids, page.calls_json, strict=True):
+        text = text if text is not None else rendered.get(call_id)
+        if text is not None:
+            ids.append(call_id)
+            texts.append(text)
+    return CallsPage(dict(page.records, currentPageSize=len(ids)), ids, texts)
 
 
 def get_call(conn: Connection, *, company_id: int, call_id: int | None) -> dict[str, Any]:
@@ -285,14 +308,15 @@ def list_calls_extensive(
     if not page.rows:
         raise flt.not_found()
     ids = [r.id for r in page.rows]
-    in_page = (call_parties.c.company_id == company_id, call_parties.c.call_id.in_(ids))
+    # The blocks are read by call id alone: the ids are the company's (the page is), and a company condition
+    # beside them would lead SQLite to a (company_id, ...) index and a scan of every party of the company.
 
     call_context: dict[int, list[Row[Any]]] = {}
     party_context: dict[int, list[Row[Any]]] = {}
     if sel.context != "None":
         q = (
             select(call_context_objects)
-            .where(call_context_objects.c.company_id == company_id, call_context_objects.c.call_id.in_(ids))
+            .where(call_context_objects.c.call_id.in_(ids))
             .order_by(call_context_objects.c.id)
         )
         if not sel.parties:
@@ -305,7 +329,7 @@ def list_calls_extensive(
 
     parties: dict[int, list[dict[str, Any]]] = {}
     if sel.parties:
-        for r in conn.execute(select(call_parties).where(*in_page).order_by(call_parties.c.id)):
+        for r in conn.execute(select(call_parties).where(call_parties.c.call_id.in_(ids)).order_by(call_parties.c.id)):
             ctx = _context_blocks(party_context.get(r.id, ()), sel) if sel.context != "None" else None
             parties.setdefault(r.call_id, []).append(_party(r, ctx))
 
@@ -325,7 +349,7 @@ def list_calls_extensive(
     if sel.public_comments:
         q3 = (
             select(call_comments)
-            .where(call_comments.c.company_id == company_id, call_comments.c.call_id.in_(ids))
+            .where(call_comments.c.call_id.in_(ids))
             .order_by(call_comments.c.posted_ms, call_comments.c.id)
         )
         for r in conn.execute(q3):
@@ -335,7 +359,7 @@ def list_calls_extensive(
     if sel.media and media_url is not None:
         q4 = (
             select(call_media.c.id, call_media.c.call_id, call_media.c.kind)
-            .where(call_media.c.company_id == company_id, call_media.c.call_id.in_(ids))
+            .where(call_media.c.call_id.in_(ids))
             .order_by(call_media.c.id)
         )
         for r in conn.execute(q4):

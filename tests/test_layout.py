@@ -16,7 +16,6 @@ MAX_LINES = 600
 #: Hand-written modules allowed past MAX_LINES, and why.
 LONG_MODULES = {
     "db/migrations/versions/0001_initial_schema.py": "a migration is history: it is frozen as it was first written",
-    "db/schema.py": "the one source of the schema: every table, side by side, is what the migrations are held to",
 }
 
 

@@ -5,6 +5,7 @@ many forms), while the lines keep what they are for (status, duration, ids, time
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import re
@@ -202,3 +203,28 @@ def test_the_formatter_masks_arguments_one_by_one_and_tracebacks() -> None:
     text = fmt.format(failed)
     assert text.startswith("failed: ValueError('[phone]')") and "near [email] / [phone]" in text
     assert not SUBJECT_TRACES.search(text)
+
+
+def test_a_record_is_redacted_once_for_every_handler_of_its_formatter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server logs to stderr and to a file through one formatter: the line is made once and written twice."""
+    fmt = RedactingFormatter("%(name)s %(message)s")
+    calls = []
+    real = RedactingFormatter._format
+
+    def counted(self: RedactingFormatter, record: logging.LogRecord) -> str:
+        calls.append(record)
+        return real(self, record)
+
+    monkeypatch.setattr(RedactingFormatter, "_format", counted)
+    first, second = io.StringIO(), io.StringIO()
+    logger = logging.getLogger("gongkit.test.twice")
+    logger.propagate = False
+    logger.handlers = [logging.StreamHandler(first), logging.StreamHandler(second)]
+    for handler in logger.handlers:
+        handler.setFormatter(fmt)
+    logger.warning("lookup of %s", "maya.levin@northwind.example")
+    assert first.getvalue() == second.getvalue() != ""
+    assert "maya.levin@northwind.example" not in first.getvalue()
+    assert len(calls) == 1
+    other = RedactingFormatter("%(message)s")  # another formatter makes its own line
+    assert other.format(calls[0]) == first.getvalue().strip().removeprefix("gongkit.test.twice ")

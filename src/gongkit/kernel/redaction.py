@@ -87,8 +87,21 @@ class RedactingFormatter(logging.Formatter):
     :func:`scrub` one by one, so a subject cannot leave in any of them, while numbers that merely follow a
     masked value on the line (an access line's status and duration) are never mistaken for part of it."""
 
+    #: Where a record keeps its line once formatted: a server logs to stderr and to a file, through one formatter,
+    #: and the record is the same for both handlers, so the line is written once.
+    _LINE = "_gongkit_redacted_line"
+
     def format(self, record: logging.LogRecord) -> str:
+        done = record.__dict__.get(self._LINE)
+        if done is not None and done[0] is self:
+            return str(done[1])
+        line = self._format(record)
+        record.__dict__[self._LINE] = (self, line)
+        return line
+
+    def _format(self, record: logging.LogRecord) -> str:
         safe = logging.makeLogRecord(record.__dict__)  # the other handlers still get the record as it came
+        safe.__dict__.pop(self._LINE, None)
         safe.msg = scrub(str(record.msg))
         args: Any = record.args
         if isinstance(args, Mapping):

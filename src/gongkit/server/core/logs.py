@@ -60,6 +60,12 @@ def configure(level: str = "info", log_file: Path | None = None) -> None:
     """Route every logger of the process through the redacting formatter, to stderr and ``log_file``:
     gongkit's and uvicorn's at ``level``, any other (third-party libraries) at WARNING and above."""
     fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    # The line holds no caller, thread or process: the logging module need not look them up for each record
+    # (the optimisations its documentation names; an access line is logged for every request).
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)

@@ -69,6 +69,13 @@ def _path_pattern(node: ast.expr, names: dict[str, str] | None = None) -> str | 
         for value in node.values:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 parts.append(value.value)
+            elif (
+                isinstance(value, ast.FormattedValue)
+                and isinstance(value.value, ast.Name)
+                and names is not None
+                and value.value.id in names
+            ):
+                parts.append(names[value.value.id])  # a constant prefix: f"{PROFILE}/users"
             else:
                 parts.append("{}")
         return "".join(parts)
@@ -98,6 +105,15 @@ def _module_strings(tree: ast.Module) -> dict[str, str]:
 
 
 def _requests_in(fn: ast.AST, names: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """The (method, path pattern) of every request the function sends; a path may be a module constant or a
+    local variable assigned a path first (``path = f"/v2/meetings/{...}"``)."""
+    local = dict(names)
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            pattern = _path_pattern(node.value, names)
+            if pattern is not None and pattern.startswith("/"):
+                local[node.targets[0].id] = pattern
+    names = local
     for node in ast.walk(fn):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue

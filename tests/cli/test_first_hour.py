@@ -4,6 +4,7 @@ everywhere a person reads, `--calls` below the demo's minimum said plainly, `mak
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -83,11 +84,14 @@ def test_demo_calls_below_the_minimum_says_why(runner: CliRunner, tmp_path: Path
 
 
 def test_make_demo_passes_port_and_host() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}  # under make test
     dry = subprocess.run(
-        ["make", "-n", "demo", "PORT=9000", "HOST=0.0.0.0", "ARGS=--no-tour"],
+        ["make", "--no-print-directory", "-n", "demo", "PORT=9000", "HOST=0.0.0.0", "ARGS=--no-tour"],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=True,
     ).stdout.splitlines()
-    assert dry[-1].endswith("gongkit demo --port 9000 --host 0.0.0.0 --no-tour")
+    [command] = [line for line in dry if "gongkit demo" in line]
+    assert command.endswith("gongkit demo --port 9000 --host 0.0.0.0 --no-tour")

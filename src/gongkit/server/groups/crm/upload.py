@@ -1,7 +1,7 @@
 """Receiving a CRM upload: the ``dataFile`` part of a multipart body, streamed to a file as it arrives.
 
-The body is parsed as it comes (python-multipart's streaming parser) and the file part's bytes go straight to a
-file, so an upload never sits whole in memory. Two limits are enforced on those bytes as they are written, each a
+The file part streams to disk as it arrives (:func:`gongkit.server.core.multipart.receive_file_part`), so an
+upload never sits whole in memory. Two limits are enforced on those bytes as they are written, each a
 413 the moment it is passed: the file's size (``max_crm_upload_bytes``, Gong's 200 MB) and the length of one line
 (``MAX_LINE_BYTES``), so the job that reads the file later never holds more than a line.
 
@@ -16,16 +16,11 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
-import anyio.to_thread
-from python_multipart.exceptions import FormParserError
-from python_multipart.multipart import MultipartParser, parse_options_header
-
-from gongkit.kernel.errors import InvalidRequest, PayloadTooLarge
+from gongkit.kernel.errors import PayloadTooLarge
+from gongkit.server.core.multipart import receive_file_part
 
 FIELD = "dataFile"
-MAX_PARTS = 20
 MAX_LINE_BYTES = 1024 * 1024  # one object of an upload
 
 
@@ -71,50 +66,6 @@ class Received:
     filename: str
 
 
-class _Parts:
-    """The parser's callbacks: which part is being read, and the file part's pending bytes."""
-
-    def __init__(self) -> None:
-        self.header_field = self.header_value = self.disposition = b""
-        self.parts = 0
-        self.in_file = self.file_seen = self.text_field_seen = False
-        self.filename = ""
-        self.pending: list[bytes] = []
-
-    def on_part_begin(self) -> None:
-        self.parts += 1
-        self.disposition = b""
-        self.in_file = False
-
-    def on_header_field(self, data: bytes, start: int, end: int) -> None:
-        self.header_field += data[start:end]
-
-    def on_header_value(self, data: bytes, start: int, end: int) -> None:
-        self.header_value += data[start:end]
-
-    def on_header_end(self) -> None:
-        if self.header_field.lower() == b"content-disposition":
-            self.disposition = self.header_value
-        self.header_field = self.header_value = b""
-
-    def on_headers_finished(self) -> None:
-        _, options = parse_options_header(self.disposition)
-        if options.get(b"name") != FIELD.encode():
-            return
-        if b"filename" not in options:
-            self.text_field_seen = True
-        elif not self.file_seen:  # a second dataFile part is ignored
-            self.in_file = self.file_seen = True
-            self.filename = options[b"filename"].decode("utf-8", "replace")
-
-    def on_part_data(self, data: bytes, start: int, end: int) -> None:
-        if self.in_file:
-            self.pending.append(data[start:end])
-
-    def on_part_end(self) -> None:
-        self.in_file = False
-
-
 class _LineCounter:
     """Counts lines as bytes pass, refusing one longer than the limit."""
 
@@ -149,63 +100,14 @@ async def receive_data_file(
     400 when the body has no such file part or it is empty; 413 past ``limit`` bytes or past ``line_limit`` bytes
     on one line. The file is discarded on any failure.
     """
-    kind, params = parse_options_header(content_type)
-    boundary = params.get(b"boundary")
-    if kind != b"multipart/form-data" or not boundary:
-        raise InvalidRequest(f"{FIELD}: is required (multipart/form-data file field)")
-    parts = _Parts()
-    parser = MultipartParser(boundary, {k: getattr(parts, k) for k in _CALLBACKS})  # type: ignore[arg-type]
     counter = _LineCounter(line_limit)
-    path = store.incoming()
-    size = 0
-    try:
-        with open(path, "wb") as fh:
-            async for chunk in chunks:
-                try:
-                    parser.write(chunk)
-                except FormParserError:
-                    raise InvalidRequest(f"{FIELD}: the multipart body is malformed") from None
-                if parts.parts > MAX_PARTS:
-                    raise InvalidRequest(f"the multipart body has more than {MAX_PARTS} parts")
-                if parts.pending:
-                    for piece in parts.pending:
-                        size += len(piece)
-                        if size > limit:
-                            raise PayloadTooLarge(f"{FIELD}: the file is larger than the limit ({limit} bytes)")
-                        counter.feed(piece)
-                    await anyio.to_thread.run_sync(_write, fh, parts.pending)
-                    parts.pending = []
-            await anyio.to_thread.run_sync(_sync, fh)
-        if not parts.file_seen:
-            if parts.text_field_seen:
-                raise InvalidRequest(f"{FIELD}: must be a file part, not a text field")
-            raise InvalidRequest(f"{FIELD}: is required (multipart/form-data file field)")
-        if size == 0:
-            raise InvalidRequest(f"{FIELD}: the file is empty")
-    except Exception:
-        await anyio.to_thread.run_sync(store.discard, path)
-        raise
-    except BaseException:  # cancelled: no awaiting any more
-        store.discard(path)
-        raise
-    return Received(path, size, counter.finish(), parts.filename)
-
-
-_CALLBACKS = (
-    "on_part_begin",
-    "on_header_field",
-    "on_header_value",
-    "on_header_end",
-    "on_headers_finished",
-    "on_part_data",
-    "on_part_end",
-)
-
-
-def _write(fh: BinaryIO, pieces: list[bytes]) -> None:
-    fh.writelines(pieces)
-
-
-def _sync(fh: BinaryIO) -> None:
-    fh.flush()
-    os.fsync(fh.fileno())
+    received = await receive_file_part(
+        chunks,
+        content_type,
+        field=FIELD,
+        path=store.incoming(),
+        discard=store.discard,
+        limit=limit,
+        inspect=counter.feed,
+    )
+    return Received(received.path, received.size, counter.finish(), received.filename)

@@ -10,7 +10,6 @@ as an upload is (:mod:`.media_formats`) and stored as the call's recording in th
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -19,6 +18,7 @@ from gongkit.db import Database
 from gongkit.db.media import MediaStore
 from gongkit.kernel.clock import Clock
 from gongkit.kernel.config import ServerSettings
+from gongkit.kernel.worker import WorkerThread
 from gongkit.server.groups.calls import fetch_jobs, recordings
 from gongkit.server.groups.calls.fetch import AddressPolicy, FetchFailed, FetchLimits, FetchRefused, download
 from gongkit.server.groups.calls.media_formats import MediaFacts, MediaRejected, recognise
@@ -28,9 +28,14 @@ log = logging.getLogger("gongkit.media_fetch")
 POLL_SECONDS = 5.0
 
 
-class MediaFetcher:
+class MediaFetcher(WorkerThread):
     """Runs due fetches one after another, in a daemon thread (``start``/``stop``), or directly
     (``run_due``, for tests)."""
+
+    thread_name = "gongkit-media-fetch"
+    #: A download under way is left to end by its own timeouts: its claim's lease then lets another process
+    #: (or the next start) take it again.
+    stop_timeout = 5.0
 
     def __init__(
         self, db: Database, clock: Clock, settings: ServerSettings, poll_seconds: float = POLL_SECONDS
@@ -49,36 +54,18 @@ class MediaFetcher:
         self.retry_ms = round(settings.media_fetch_retry_seconds * 1000)
         # A claim outlives the longest download it may take, with a margin for storing the file.
         self.lease_ms = round((settings.media_fetch_total_seconds + 60) * 1000)
-        self.poll_seconds = poll_seconds
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._poll_seconds = poll_seconds
+        super().__init__()
 
-    def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name="gongkit-media-fetch", daemon=True)
-            self._thread.start()
+    @property
+    def poll_seconds(self) -> float:
+        return self._poll_seconds
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop the thread. A download under way is left to end by its own timeouts: its claim's lease then
-        lets another process (or the next start) take it again."""
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+    def run_round(self) -> object:
+        return self.run_due()
 
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                self.run_due()
-            except Exception as exc:  # the store is down, say: try again at the next round
-                log.warning("media fetch round failed: %s", type(exc).__name__)
-            self._wake.wait(self.poll_seconds)
+    def describe_failure(self, exc: Exception) -> str:
+        return type(exc).__name__  # its message may hold the URL: it is never logged
 
     def run_due(self) -> int:
         """Run every fetch due now; returns how many were run."""

@@ -8,7 +8,6 @@ round, until it has used its attempts.
 from __future__ import annotations
 
 import logging
-import threading
 
 from sqlalchemy import select
 
@@ -16,7 +15,7 @@ from gongkit.db import Database
 from gongkit.db.jobs import RunnerLock
 from gongkit.db.schema import crm_requests
 from gongkit.kernel.clock import Clock
-from gongkit.kernel.redaction import scrub as scrub_log_text
+from gongkit.kernel.worker import WorkerThread
 from gongkit.server.groups.crm.jobs import RUNNABLE, CrmJobConfig
 from gongkit.server.groups.crm.runner import CrmJobRunner
 from gongkit.server.groups.crm.upload import UploadStore
@@ -28,50 +27,28 @@ CRM_LOCK = "crm"
 CRM_PG_KEY = 0x676F6E676B6963  # "gongkic"
 
 
-class CrmWorker:
+class CrmWorker(WorkerThread):
     """Runs the runnable CRM jobs in a thread of its own (never on the event loop).
 
     ``run_pending()`` does one round synchronously (what the thread calls each ``poll_seconds`` or when woken, and
     what tests can call directly).
     """
 
+    thread_name = "gongkit-crm"
+
     def __init__(self, db: Database, store: UploadStore, clock: Clock, config: CrmJobConfig | None = None) -> None:
         self.db = db
         self.config = config or CrmJobConfig.from_env()
-        self._stop = threading.Event()
-        self._wake = threading.Event()
+        super().__init__()
         self.runner = CrmJobRunner(db, store, clock, self.config, self._stop)
         self.lock = RunnerLock(db, CRM_LOCK, CRM_PG_KEY)
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="gongkit-crm", daemon=True)
-        self._thread.start()
+    @property
+    def poll_seconds(self) -> float:
+        return self.config.poll_seconds
 
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                return  # still finishing a batch: the flag stays up so that it stops at the next boundary
-            self._thread = None
-        self._stop.clear()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                self.run_pending()
-            except Exception as exc:
-                log.warning("crm worker round failed: %s", scrub_log_text(f"{type(exc).__name__}: {exc}")[:500])
-            self._wake.wait(self.config.poll_seconds)
+    def run_round(self) -> object:
+        return self.run_pending()
 
     def runnable(self) -> list[int]:
         with self.db.read() as conn:

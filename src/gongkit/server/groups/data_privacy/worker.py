@@ -13,7 +13,6 @@ the oldest recorded job has waited ``storage_wait_seconds``; a flood of requests
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from typing import Any
 
@@ -26,7 +25,7 @@ from gongkit.db.schema import (
     erasure_jobs,
 )
 from gongkit.kernel.clock import Clock
-from gongkit.kernel.redaction import scrub as scrub_log_text
+from gongkit.kernel.worker import WorkerThread
 from gongkit.server.groups.data_privacy.erasure import ErasureRunner, Outcome
 from gongkit.server.groups.data_privacy.jobs import RUNNABLE, ErasureConfig, coalesced_with
 
@@ -38,7 +37,7 @@ ERASURE_LOCK = "erasure"
 ERASURE_PG_KEY = 0x676F6E676B6974  # "gongkit"
 
 
-class ErasureWorker:
+class ErasureWorker(WorkerThread):
     """Runs the runnable jobs of every company, fairly (see the module), in a thread of its own (never on the
     event loop).
 
@@ -46,45 +45,23 @@ class ErasureWorker:
     and what tests can call directly).
     """
 
+    thread_name = "gongkit-erasure"
+
     def __init__(self, db: Database, media: MediaStore, clock: Clock, config: ErasureConfig | None = None) -> None:
         self.db = db
         self.config = config or ErasureConfig.from_env()
-        self._stop = threading.Event()
-        self._wake = threading.Event()
+        super().__init__()
         self.runner = ErasureRunner(db, media, clock, self.config, self._stop)
         self.lock = RunnerLock(db, ERASURE_LOCK, ERASURE_PG_KEY)
-        self._thread: threading.Thread | None = None
         self._turn = 0
         self._served: dict[int, int] = {}  # company -> the turn it was last served
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="gongkit-erasure", daemon=True)
-        self._thread.start()
+    @property
+    def poll_seconds(self) -> float:
+        return self.config.poll_seconds
 
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                return  # still finishing a batch: the flag stays up so that it stops at the next boundary
-            self._thread = None
-        self._stop.clear()  # stopped: run_pending() may be called directly again
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                self.run_pending()
-            except Exception as exc:
-                log.warning("erasure worker round failed: %s", scrub_log_text(f"{type(exc).__name__}: {exc}")[:500])
-            self._wake.wait(self.config.poll_seconds)
+    def run_round(self) -> object:
+        return self.run_pending()
 
     def runnable(self) -> list[Any]:
         """The runnable jobs that do their own work, oldest first."""

@@ -7,8 +7,6 @@ round, until it has used its attempts.
 
 from __future__ import annotations
 
-import logging
-
 from sqlalchemy import select
 
 from gongkit.db import Database
@@ -19,8 +17,6 @@ from gongkit.kernel.worker import WorkerThread
 from gongkit.server.groups.crm.jobs import RUNNABLE, CrmJobConfig
 from gongkit.server.groups.crm.runner import CrmJobRunner
 from gongkit.server.groups.crm.upload import UploadStore
-
-log = logging.getLogger("gongkit.crm")
 
 #: The CRM runner lock: ``<database>.crm-lock`` on SQLite, this advisory key on PostgreSQL.
 CRM_LOCK = "crm"

@@ -12,7 +12,6 @@ the oldest recorded job has waited ``storage_wait_seconds``; a flood of requests
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any
 
@@ -28,9 +27,6 @@ from gongkit.kernel.clock import Clock
 from gongkit.kernel.worker import WorkerThread
 from gongkit.server.groups.data_privacy.erasure import ErasureRunner, Outcome
 from gongkit.server.groups.data_privacy.jobs import RUNNABLE, ErasureConfig, coalesced_with
-
-log = logging.getLogger("gongkit.erasure")
-
 
 #: The erasures' runner lock: ``<database>.erasure-lock`` on SQLite, this advisory key on PostgreSQL.
 ERASURE_LOCK = "erasure"

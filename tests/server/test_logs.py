@@ -11,13 +11,15 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from gongkit.db import Database, migrate
 from gongkit.kernel.config import ServerSettings
-from gongkit.kernel.redaction import RedactingFormatter, redact_query, scrub
+from gongkit.kernel.redaction import Redacted, RedactingFormatter, redact_query, scrub
+from gongkit.server.core import logs
 from tests.conftest import Company, make_company
 from tests.support.server_process import ServerProcess
 
@@ -228,3 +230,62 @@ def test_a_record_is_redacted_once_for_every_handler_of_its_formatter(monkeypatc
     assert len(calls) == 1
     other = RedactingFormatter("%(message)s")  # another formatter makes its own line
     assert other.format(calls[0]) == first.getvalue().strip().removeprefix("gongkit.test.twice ")
+
+
+def test_a_record_of_redacted_parts_is_written_as_the_full_redaction_writes_it() -> None:
+    """An access line's parts are already redacted (:class:`Redacted`): the formatter writes them as they are,
+    and the line is the one the full redaction makes of the same values."""
+    fmt = RedactingFormatter("%(levelname)s %(message)s")
+    values = ("4al018gzaztcr8nbukw", "GET", "/v2/calls?cursor=a%2Bb&x=%5Bredacted%5D", 200, 3.14)
+    fast = logging.LogRecord("x", logging.INFO, __file__, 1, "%s %s %s %d %.1fms", values, None)
+    fast.args = tuple(Redacted(v) if isinstance(v, str) else v for v in values)
+    slow = logging.LogRecord("x", logging.INFO, __file__, 1, "%s %s %s %d %.1fms", values, None)
+    assert fmt.format(fast) == fmt.format(slow) == f"INFO {' '.join(map(str, values[:4]))} 3.1ms"
+    # A plain argument, or a message that holds a subject, still takes the full redaction.
+    mixed = logging.LogRecord("x", logging.INFO, __file__, 1, "%s %s", (Redacted("a"), "jane.doe@example.com"), None)
+    assert fmt.format(mixed) == "INFO a [email]"
+    inline = logging.LogRecord("x", logging.INFO, __file__, 1, "to jane.doe@example.com: %s", (Redacted("a"),), None)
+    assert fmt.format(inline) == "INFO to [email]: a"
+
+
+def test_the_time_stamp_is_the_standard_one() -> None:
+    ours, standard = RedactingFormatter("%(asctime)s"), logging.Formatter("%(asctime)s")
+    for created in (1_700_000_000.0, 1_700_000_000.999, 1_700_000_001.001, 1_700_000_001.5, 1_699_999_999.25):
+        record = logging.LogRecord("x", logging.INFO, __file__, 1, "m", (), None)
+        record.created, record.msecs = created, (created - int(created)) * 1000
+        assert ours.format(record) == standard.format(record)
+    dated = RedactingFormatter("%(asctime)s", datefmt="%H:%M")
+    assert dated.formatTime(record, "%H:%M") == standard.formatTime(record, "%H:%M")
+
+
+def test_access_lines_are_logged_in_order_once_the_loop_has_run_what_was_ready(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scope = {"method": "GET", "path": "/v2/calls", "query_string": b"x=1"}
+
+    async def requests() -> list[list[str]]:
+        seen = []
+        for i in range(3):
+            logs.log_access(scope, f"r{i}", 200, 1.0)
+        seen.append([r.getMessage() for r in caplog.records])  # nothing yet: the requests' turn is not over
+        await asyncio.sleep(0)
+        seen.append([r.getMessage() for r in caplog.records])
+        return seen
+
+    # The handler sits on the access logger itself, alone: wherever the process's logging sends lines.
+    monkeypatch.setattr(logs.access_logger, "propagate", False)
+    logs.access_logger.addHandler(caplog.handler)
+    try:
+        _check_access_lines(caplog, requests, scope)
+    finally:
+        logs.access_logger.removeHandler(caplog.handler)
+
+
+def _check_access_lines(caplog: pytest.LogCaptureFixture, requests: Any, scope: dict[str, Any]) -> None:
+    with caplog.at_level(logging.INFO, logger="gongkit.access"):
+        before, after = asyncio.run(requests())
+        assert before == []
+        assert after == [f"r{i} GET /v2/calls?x=1 200 1.0ms" for i in range(3)]
+        caplog.clear()
+        logs.log_access(scope, "r9", 404, 2.0)  # no event loop: at once
+        assert [r.getMessage() for r in caplog.records] == ["r9 GET /v2/calls?x=1 404 2.0ms"]

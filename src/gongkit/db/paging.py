@@ -12,12 +12,14 @@ import hashlib
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Select, func, select, tuple_
 from sqlalchemy.engine import Dialect
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement, ColumnElement
 
 from gongkit.kernel.errors import InvalidRequest
 
@@ -44,13 +46,13 @@ class CursorCodec:
     def encode(self, company_id: int, fingerprint: str, state: CursorState) -> str:
         payload = orjson.dumps({"c": company_id, "q": fingerprint, "a": state.after, "p": state.page, "t": state.total})
         body = base64.urlsafe_b64encode(payload).rstrip(b"=")
-        sig = base64.urlsafe_b64encode(hmac.new(self._key, body, hashlib.sha256).digest()[:18])
+        sig = base64.urlsafe_b64encode(hmac.digest(self._key, body, "sha256")[:18])
         return (body + b"." + sig).decode()
 
     def decode(self, token: str, company_id: int, fingerprint: str) -> CursorState:
         try:
             body, sig = token.encode().split(b".", 1)
-            expected = base64.urlsafe_b64encode(hmac.new(self._key, body, hashlib.sha256).digest()[:18])
+            expected = base64.urlsafe_b64encode(hmac.digest(self._key, body, "sha256")[:18])
             if not hmac.compare_digest(sig, expected):
                 raise ValueError("signature")
             data = orjson.loads(base64.urlsafe_b64decode(body + b"=" * (-len(body) % 4)))
@@ -136,8 +138,9 @@ class CompiledStatement:
 
     __slots__ = ("fixed", "names", "sql")
 
-    def __init__(self, stmt: Select[Any], dialect: Dialect) -> None:
+    def __init__(self, stmt: ClauseElement, dialect: Dialect) -> None:
         compiled = stmt.compile(dialect=dialect)
+        assert isinstance(compiled, SQLCompiler)
         self.sql = str(compiled)
         #: Parameter names in order for a positional driver (SQLite's ``?``), None for a named one (psycopg).
         self.names = tuple(compiled.positiontup or ()) if dialect.positional else None
@@ -152,6 +155,20 @@ class CompiledStatement:
         try:
             cursor.execute(self.sql, params if self.names is None else tuple(params[n] for n in self.names))
             return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def execute_many(self, dbapi_conn: Any, rows: list[dict[str, Any]]) -> None:
+        """Run the statement once per parameter set of ``rows`` (one ``executemany``)."""
+        if self.fixed:
+            rows = [{**self.fixed, **row} for row in rows]
+        cursor = dbapi_conn.cursor()
+        try:
+            if self.names is None:
+                cursor.executemany(self.sql, rows)
+            else:
+                values = itemgetter(*self.names)
+                cursor.executemany(self.sql, [values(row) for row in rows])
         finally:
             cursor.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Protocol
 
 
@@ -50,6 +51,7 @@ MIN_MS = (datetime(1, 1, 1, tzinfo=UTC) - _EPOCH) // _ONE_MS
 MAX_MS = (datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=UTC) - _EPOCH) // _ONE_MS
 
 
+@lru_cache(maxsize=1024)  # a client pages through one window: the same values again and again
 def parse_datetime_ms(value: str) -> int:
     """Parse a date-time the way Gong clients send them: ``Z``, ``+00:00``, other offsets, fractional seconds.
 

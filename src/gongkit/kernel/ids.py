@@ -15,22 +15,23 @@ def new_id() -> int:
     return 10**18 + secrets.randbelow(2**63 - 1 - 10**18)
 
 
-def _base36(n: int, width: int) -> str:
-    out = []
-    for _ in range(width):
-        n, r = divmod(n, 36)
-        out.append(_ALNUM[r])
-    return "".join(out)
+#: Each byte value to a letter or digit (256 = 7 x 36 + 4: the first four come up 8 times in 256, the others 7).
+_ALNUM_OF_BYTE = bytes(ord(_ALNUM[b % 36]) for b in range(256))
+
+
+def _random_alnum(width: int) -> str:
+    """``width`` random lower-case letters and digits (over 5.1 bits of entropy each)."""
+    return secrets.token_bytes(width).translate(_ALNUM_OF_BYTE).decode("ascii")
 
 
 def new_request_id() -> str:
     """A request reference like Gong's (``4al018gzaztcr8nbukw``): 19 lower-case letters and digits."""
-    return _base36(secrets.randbits(99), 19)
+    return _random_alnum(19)
 
 
 def new_message_id() -> str:
     """A 32-character e-mail message id."""
-    return _base36(secrets.randbits(166), 32)
+    return _random_alnum(32)
 
 
 #: The largest id storage holds (ids are BIGINT).

@@ -24,7 +24,7 @@ def _media_key(secret: bytes) -> bytes:
 def media_token(secret: bytes, company_id: int, media_id: int, expires_ms: int) -> str:
     """A signed, expiring reference to one stored recording."""
     body = base64.urlsafe_b64encode(orjson.dumps([company_id, media_id, expires_ms])).rstrip(b"=")
-    sig = base64.urlsafe_b64encode(hmac.new(_media_key(secret), body, hashlib.sha256).digest()[:18])
+    sig = base64.urlsafe_b64encode(hmac.digest(_media_key(secret), body, "sha256")[:18])
     return (body + b"." + sig).decode()
 
 
@@ -47,7 +47,7 @@ def verify_media_token(secret: bytes, token: str, now_ms: int) -> tuple[int, int
     """(company id, media id) of a valid token; raises :class:`MediaLinkInvalid` otherwise."""
     try:
         body, sig = token.encode().split(b".", 1)
-        expected = base64.urlsafe_b64encode(hmac.new(_media_key(secret), body, hashlib.sha256).digest()[:18])
+        expected = base64.urlsafe_b64encode(hmac.digest(_media_key(secret), body, "sha256")[:18])
         if not hmac.compare_digest(sig, expected):
             raise ValueError("signature")
         company_id, media_id, expires = orjson.loads(base64.urlsafe_b64decode(body + b"=" * (-len(body) % 4)))

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-__all__ = ["REDACTED", "RedactingFormatter", "is_subject_param", "redact_query", "scrub"]
+__all__ = ["REDACTED", "Redacted", "RedactingFormatter", "is_subject_param", "redact_query", "scrub"]
 
 REDACTED = "[redacted]"
 
@@ -58,9 +60,27 @@ def scrub(text: str) -> str:
     """``text`` with every e-mail address replaced by ``[email]`` and every phone number by ``[phone]``."""
     if "@" in text or "%40" in text or "%2540" in text:
         text = _EMAIL_RE.sub("[email]", text)
-    if "+" in text or "%" in text:
+    if "+" in text or "2B" in text or "2b" in text:  # a number starts with + (%2B, or %252B twice encoded)
         text = _PHONE_RE.sub("[phone]", text)
     return text
+
+
+class Redacted(str):
+    """Text that has already passed :func:`scrub` (or :func:`redact_query`): as a log argument,
+    :class:`RedactingFormatter` writes it as it is."""
+
+    __slots__ = ()
+
+
+#: Log arguments written as they are: numbers, and text already redacted.
+_SAFE_ARG_TYPES = frozenset((int, float, Redacted))
+
+
+@lru_cache(maxsize=1024)
+def _unchanged_by_scrub(message: str) -> bool:
+    """Whether :func:`scrub` leaves ``message`` as it is (asked of a record's format string: a constant of the
+    code, so the answers are kept)."""
+    return scrub(message) == message
 
 
 class _Scrubbed:
@@ -79,7 +99,7 @@ class _Scrubbed:
 
 
 def _safe_arg(value: object) -> object:
-    return value if isinstance(value, (int, float)) else _Scrubbed(value)
+    return value if isinstance(value, (int, float, Redacted)) else _Scrubbed(value)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -91,6 +111,20 @@ class RedactingFormatter(logging.Formatter):
     #: and the record is the same for both handlers, so the line is written once.
     _LINE = "_gongkit_redacted_line"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._second: tuple[int, str] = (-1, "")  # the last second formatted, and its text
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        """The standard time stamp, with the text of a second made once (a server logs many lines a second)."""
+        if datefmt or self.default_msec_format is None:
+            return super().formatTime(record, datefmt)
+        second = int(record.created)
+        known = self._second
+        if known[0] != second:
+            known = self._second = (second, time.strftime(self.default_time_format, self.converter(record.created)))
+        return self.default_msec_format % (known[1], record.msecs)
+
     def format(self, record: logging.LogRecord) -> str:
         done = record.__dict__.get(self._LINE)
         if done is not None and done[0] is self:
@@ -100,10 +134,21 @@ class RedactingFormatter(logging.Formatter):
         return line
 
     def _format(self, record: logging.LogRecord) -> str:
+        args = record.args
+        if (
+            type(args) is tuple
+            and not record.exc_info
+            and not record.exc_text
+            and not record.stack_info
+            and all(type(value) in _SAFE_ARG_TYPES for value in args)
+            and type(record.msg) is str
+            and _unchanged_by_scrub(record.msg)
+        ):
+            # Nothing in the record needs masking (an access line): it is formatted as it is.
+            return super().format(record)
         safe = logging.makeLogRecord(record.__dict__)  # the other handlers still get the record as it came
         safe.__dict__.pop(self._LINE, None)
         safe.msg = scrub(str(record.msg))
-        args: Any = record.args
         if isinstance(args, Mapping):
             safe.args = {key: _safe_arg(value) for key, value in args.items()}
         elif args:

@@ -1,23 +1,22 @@
-"""The ASGI application: Gong's 62 routes with Gong's cross-cutting behaviour.
+"""The ASGI application: Gong's 62 operations, with Gong's cross-cutting behaviour, beside the pages, the admin API
+and the media links.
 
-Every request gets a ``requestId`` (body and ``X-Request-Id`` header). Every failure, including unknown
-routes, wrong methods, malformed bodies and crashes, is rendered once, here, in Gong's envelope
-``{"requestId", "errors": [...]}``. On each operation, in this order: authentication (401, or the 403 the
-operation declares), scope (Bearer only), the company's rate limit (429 + Retry-After), then the handler;
-operations without a handler answer 501.
+A request whose method and path name an operation is answered by the operation pipeline
+(:mod:`gongkit.server.core.operations`: requestId, body limit, authentication, scope, rate limit, handler, access
+line), ahead of any framework layer. Every other request goes through Starlette, under the same rules: a
+``requestId`` (body and ``X-Request-Id`` header), the body limit, one access line, and every failure (unknown
+routes, wrong methods, malformed bodies, crashes) rendered in Gong's envelope ``{"requestId", "errors": [...]}``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, text
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -32,20 +31,14 @@ from gongkit.db import Database
 from gongkit.db.paging import CursorCodec
 from gongkit.kernel.clock import Clock, SystemClock
 from gongkit.kernel.config import ServerSettings
-from gongkit.kernel.errors import (
-    ApiError,
-    Forbidden,
-    MethodNotAllowed,
-    NotFound,
-    NotImplementedYet,
-    RateLimited,
-    Unauthenticated,
-)
+from gongkit.kernel.errors import ApiError, MethodNotAllowed, NotFound
 from gongkit.server import pages
-from gongkit.server.core import logs, observe, routing
+from gongkit.server.core import logs, routing
+from gongkit.server.core.answers import ANSWER_HEADERS, error_of_http_exception, error_response, json_response
 from gongkit.server.core.auth import Authenticator
-from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
+from gongkit.server.core.context import AppState, request_id
 from gongkit.server.core.limits import BodyLimitMiddleware
+from gongkit.server.core.operations import OperationPipeline, OperationTable, Served, route_path
 from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.spec import Operation, operations
 from gongkit.spec.served import served_document
@@ -53,22 +46,27 @@ from gongkit.spec.served import served_document
 log = logging.getLogger("gongkit.server")
 
 
-def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(orjson.dumps(payload), status_code=status, media_type="application/json", headers=headers)
+class GongServer(Starlette):
+    """Starlette, with Gong's operations answered by their pipeline before its middleware and router."""
 
+    def __init__(self, pipeline: OperationPipeline, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pipeline = pipeline
 
-def error_response(request_id: str, exc: ApiError) -> Response:
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
-    return json_response({"requestId": request_id, "errors": exc.messages}, exc.status, headers)
-
-
-#: Headers on every answer: the requestId's, and no content sniffing or caching (answers hold a company's data).
-_ANSWER_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"cache-control", b"no-store"))
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            found = self.pipeline.table.match(scope["method"], route_path(scope))
+            if found is not None:
+                scope["app"] = self
+                await self.pipeline.answer(scope, receive, send, *found)
+                return
+        await super().__call__(scope, receive, send)
 
 
 class RequestIdAndLogMiddleware:
-    """Assigns the requestId, stamps it and :data:`_ANSWER_HEADERS` on the response, logs one redacted access
-    line, renders crashes."""
+    """For the requests Starlette routes: assigns the requestId, stamps it and
+    :data:`~gongkit.server.core.answers.ANSWER_HEADERS` on the response, logs one redacted access line,
+    renders crashes."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -90,7 +88,7 @@ class RequestIdAndLogMiddleware:
                 response_started = True
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                headers += [h for h in _ANSWER_HEADERS if h[0] not in present]
+                headers += [h for h in ANSWER_HEADERS if h[0] not in present]
                 message["headers"] = [*headers, header]
             await send(message)
 
@@ -101,57 +99,23 @@ class RequestIdAndLogMiddleware:
             if not response_started:
                 await error_response(rid, ApiError())(scope, receive, send_wrapper)
         finally:
-            observe.access_ended(scope, status, rid)
-            if logs.access_logger.isEnabledFor(logging.INFO):
-                logs.access_logger.info(
-                    "%s %s %s %d %.1fms",
-                    rid,
-                    scope["method"],
-                    logs.access_target(scope),
-                    status,
-                    (time.perf_counter() - started) * 1000,
-                )
+            logs.log_access(scope, rid, status, (time.perf_counter() - started) * 1000)
 
 
-def _endpoint(state: AppState, ops: dict[str, Operation]) -> Callable[[Request], Awaitable[Response]]:
-    handlers: dict[str, routing.Handler | None] = {m: routing.HANDLERS.get(op.operation_id) for m, op in ops.items()}
+def _wrong_method(ops: dict[str, Operation]) -> Callable[[Request], Awaitable[Response]]:
+    """The router's endpoint of an operation path: reached only with a method the path does not serve (the
+    pipeline answers the others), e.g. ``HEAD``, which the router lets through wherever ``GET`` is."""
     allow = ", ".join(sorted(ops))
 
     async def endpoint(request: Request) -> Response:
-        rid = request_id(request.scope)
-        op = ops.get(request.method)
-        if op is None:
-            raise MethodNotAllowed(f"Method {request.method} is not allowed on {request.url.path} (allowed: {allow})")
-        principal = state.auth.authenticate(request.headers.get("authorization"), state.clock.now_ms())
-        observe.mark_access(request.scope, principal, op)
-        check_scope(principal, op, op.scope)
-        await state.limiter.hit(principal.company_id, principal.limits.rate_per_second, principal.limits.rate_per_day)
-        handler = handlers[request.method]
-        if handler is None:
-            raise NotImplementedYet(
-                f"{op.method} {op.path} ({op.operation_id}) is not implemented by this gongkit server yet"
-            )
-        result = await handler(Ctx(request, state, op, principal, rid))
-        if isinstance(result, Response):
-            return result
-        return json_response({"requestId": rid, **result}, op.success_status)
+        raise MethodNotAllowed(f"Method {request.method} is not allowed on {request.url.path} (allowed: {allow})")
 
     return endpoint
 
 
-def _auth_status_fix(request: Request, exc: ApiError) -> ApiError:
-    """A refused credential answers 401, or 403 on the operations that declare 403 instead."""
-    if isinstance(exc, Unauthenticated) and not isinstance(exc, Forbidden):
-        ops: dict[str, Operation] | None = getattr(request.scope.get("route"), "gong_ops", None)
-        op = ops.get(request.method) if ops else None
-        if op is not None and op.auth_failure_status == 403:
-            return Forbidden(*exc.messages)
-    return exc
-
-
 async def _gong_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    response = error_response(request_id(request.scope), _auth_status_fix(request, exc))
+    response = error_response(request_id(request.scope), exc)
     if isinstance(exc, MethodNotAllowed):
         _add_allow(request, response, None)
     return response
@@ -175,9 +139,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         response = error_response(rid, MethodNotAllowed(f"Method {request.method} is not allowed here"))
         _add_allow(request, response, (exc.headers or {}).get("Allow"))
         return response
-    err = ApiError(str(exc.detail))
-    err.status = exc.status_code
-    return error_response(rid, err)
+    return error_response(rid, error_of_http_exception(exc))
 
 
 #: Operations whose body is an upload, and the setting that limits their file (the body may add multipart framing).
@@ -185,27 +147,12 @@ _UPLOAD_LIMITS = {"addCallRecording": "max_media_bytes", "uploadCrmData": "max_c
 _MULTIPART_FRAMING_BYTES = 1024 * 1024
 
 
-def body_limits(settings: ServerSettings) -> Callable[[Scope], int]:
-    """The body limit of a request: an upload's file limit (plus framing) on upload routes, else
-    ``max_body_bytes``."""
-    uploads = [
-        (
-            op.method,
-            re.compile("/".join("[^/]+" if s.startswith("{") else re.escape(s) for s in op.path.split("/")) + "$"),
-            int(getattr(settings, _UPLOAD_LIMITS[op.operation_id])) + _MULTIPART_FRAMING_BYTES,
-        )
-        for op in operations()
-        if op.operation_id in _UPLOAD_LIMITS
-    ]
-
-    def limit_for(scope: Scope) -> int:
-        path = scope.get("path", "")
-        for method, pattern, limit in uploads:
-            if scope.get("method") == method and pattern.match(path):
-                return limit
+def body_limit(settings: ServerSettings, op: Operation) -> int:
+    """The body limit of an operation: an upload's file limit (plus framing), else ``max_body_bytes``."""
+    setting = _UPLOAD_LIMITS.get(op.operation_id)
+    if setting is None:
         return settings.max_body_bytes
-
-    return limit_for
+    return int(getattr(settings, setting)) + _MULTIPART_FRAMING_BYTES
 
 
 def _render_error(scope: Scope, exc: ApiError) -> Response:
@@ -242,7 +189,8 @@ def _contract(state: AppState) -> Callable[[Request], Awaitable[Response]]:
     return contract
 
 
-def build_routes(state: AppState) -> list[Route]:
+def build_routes() -> list[Route]:
+    """The router's routes of the operations' paths, which answer the methods those paths do not serve."""
     by_path: dict[str, dict[str, Operation]] = {}
     for op in operations():
         by_path.setdefault(op.path, {})[op.method] = op
@@ -250,10 +198,19 @@ def build_routes(state: AppState) -> list[Route]:
     # Literal paths before templated ones, so /v2/calls/extensive is never read as /v2/calls/{id}.
     for path in sorted(by_path, key=lambda p: ("{" in p, p)):
         ops = by_path[path]
-        route = Route(path, _endpoint(state, ops), methods=sorted(ops))
+        route = Route(path, _wrong_method(ops), methods=sorted(ops))
         route.gong_ops = ops  # type: ignore[attr-defined]
         routes.append(route)
     return routes
+
+
+def build_pipeline(state: AppState) -> OperationPipeline:
+    handlers = routing.HANDLERS
+    served = [
+        Served(op, handlers.get(op.operation_id), op.success_status, body_limit(state.settings, op))
+        for op in operations()
+    ]
+    return OperationPipeline(state, OperationTable(served))
 
 
 def create_app(
@@ -290,9 +247,10 @@ def create_app(
                 await cleanup()
             state.close()
 
-    app = Starlette(
+    app = GongServer(
+        build_pipeline(state),
         routes=[
-            *build_routes(state),
+            *build_routes(),
             *routing.extra_routes(state),
             Route("/healthz", _health(state), methods=["GET"]),
             Route("/openapi.json", _contract(state), methods=["GET"]),
@@ -301,7 +259,7 @@ def create_app(
         exception_handlers={ApiError: _gong_error, HTTPException: _http_error},
         middleware=[
             Middleware(RequestIdAndLogMiddleware),
-            Middleware(BodyLimitMiddleware, limit_for=body_limits(settings), render=_render_error),
+            Middleware(BodyLimitMiddleware, limit=settings.max_body_bytes, render=_render_error),
         ],
         lifespan=lifespan,
     )

@@ -47,22 +47,17 @@ class AppState:
         """Run ``fn(dbapi_connection, dialect, ...)`` in a read transaction, on the driver's own connection (for
         statements compiled once: :class:`gongkit.db.paging.CompiledStatement`).
 
-        A ``bounded`` read (a keyset page, a lookup by key) on SQLite is local work of a fraction of a
-        millisecond that never waits for a writer (WAL): it runs on the event loop, on a connection the app keeps
-        for that, because handing it to a thread and the pool costs more than the read. Any other read goes to
-        the pool's threads.
+        A ``bounded`` read is one statement (a keyset page, a lookup by key). On SQLite it is local work of a
+        fraction of a millisecond that never waits for a writer (WAL): it runs on the event loop, on a connection
+        the app keeps for that, because handing it to a thread and the pool costs more than the read; being one
+        statement, it is its own read transaction. Any other read goes to the pool's threads.
         """
         dialect = self.db.engine.dialect
         if bounded and self.db.is_sqlite:
             conn = self._loop_connection
             if conn is None:
                 conn = self._loop_connection = self.db.engine.raw_connection()
-            driver = conn.driver_connection
-            driver.execute("BEGIN")
-            try:
-                return fn(driver, dialect, *args, **kwargs)
-            finally:
-                driver.execute("COMMIT")  # a read: nothing to keep or undo
+            return fn(conn.driver_connection, dialect, *args, **kwargs)
 
         def job(conn: Connection) -> T:
             return fn(conn.connection.dbapi_connection, dialect, *args, **kwargs)

@@ -29,28 +29,26 @@ log = logging.getLogger("gongkit.server")
 
 
 class BodyLimitMiddleware:
-    """Refuses a request body larger than ``limit_for(scope)`` bytes with a 413, without reading the rest.
+    """Refuses a request body larger than ``limit`` bytes with a 413, without reading the rest.
 
     ``render(scope, error)`` makes the answer when the limit is known before the app runs (from
     ``Content-Length``); past that point :class:`PayloadTooLarge` is raised from ``receive`` and the app renders
     it like any other error.
     """
 
-    def __init__(
-        self, app: ASGIApp, limit_for: Callable[[Scope], int], render: Callable[[Scope, ApiError], Response]
-    ) -> None:
+    def __init__(self, app: ASGIApp, limit: int, render: Callable[[Scope, ApiError], Response]) -> None:
         self.app = app
-        self.limit_for = limit_for
+        self.limit = limit
         self.render = render
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.limit_for(scope)
-        declared = _content_length(scope)
+        limit = self.limit
+        declared = content_length(scope)
         if declared is not None and declared > limit:
-            await self.render(scope, _too_large(limit))(scope, receive, _closing(send))
+            await self.render(scope, too_large(limit))(scope, receive, _closing(send))
             return
         received = 0
         exceeded = False
@@ -62,7 +60,7 @@ class BodyLimitMiddleware:
                 received += len(message.get("body", b""))
                 if received > limit:
                     exceeded = True
-                    raise _too_large(limit)
+                    raise too_large(limit)
             return message
 
         async def closing_send(message: Message) -> None:
@@ -74,11 +72,12 @@ class BodyLimitMiddleware:
         await self.app(scope, counting_receive, closing_send)
 
 
-def _too_large(limit: int) -> PayloadTooLarge:
+def too_large(limit: int) -> PayloadTooLarge:
     return PayloadTooLarge(f"Request body too large (limit {limit} bytes)")
 
 
-def _content_length(scope: Scope) -> int | None:
+def content_length(scope: Scope) -> int | None:
+    """The request's declared ``Content-Length`` (None when absent or not a number)."""
     for name, value in scope["headers"]:
         if name == b"content-length":
             return int(value) if value.isdigit() else None

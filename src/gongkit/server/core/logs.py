@@ -9,18 +9,80 @@ shaped like an e-mail address or a phone number in the message, each of its argu
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import sys
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from gongkit.kernel.redaction import RedactingFormatter, redact_query, scrub
+from gongkit.kernel.redaction import Redacted, RedactingFormatter, redact_query, scrub
 
 access_logger = logging.getLogger("gongkit.access")
 
-__all__ = ["RedactingFormatter", "access_logger", "access_target", "configure", "redact_query", "scrub"]
+__all__ = ["RedactingFormatter", "access_logger", "access_target", "configure", "log_access", "redact_query", "scrub"]
+
+#: The methods an access line writes as they are (any other is scrubbed like the rest of the line).
+_METHODS = {m: Redacted(m) for m in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")}
+_ACCESS_FORMAT = "%s %s %s %d %.1fms"
+
+
+def log_access(scope: Mapping[str, Any], request_id: str, status: int, elapsed_ms: float) -> None:
+    """One access line, ``requestId method target status duration``, every part already redacted.
+
+    The line is handed to logging once the event loop has run what is ready (:class:`_LoopLines`), not in the
+    middle of the request's own work.
+    """
+    if not access_logger.isEnabledFor(logging.INFO):
+        return
+    method = str(scope["method"])
+    args = (
+        Redacted(request_id),  # made by the server: letters and digits
+        _METHODS.get(method) or Redacted(scrub(method)),
+        access_target(scope),
+        status,
+        elapsed_ms,
+    )
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # not on an event loop: at once
+        access_logger.info(_ACCESS_FORMAT, *args)
+        return
+    lines = _LOOP_LINES.get(loop)
+    if lines is None:
+        lines = _LOOP_LINES[loop] = _LoopLines()
+    lines.add(loop, args)
+
+
+class _LoopLines:
+    """The access lines of one event loop, logged together when the loop has run the callbacks that were ready
+    (a loop iteration: well under a millisecond, in order, and before the loop waits for more work).
+
+    Logging a line costs more than many a request's own work; a loop that answers requests as fast as they
+    come logs them in runs, which costs the interpreter less than logging each one between other work. Only the
+    loop's own thread touches its lines.
+    """
+
+    __slots__ = ("pending",)  # no reference to the loop: it is the weak key these lines are kept under
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Any, ...]] = []
+
+    def add(self, loop: asyncio.AbstractEventLoop, args: tuple[Any, ...]) -> None:
+        if not self.pending:
+            loop.call_soon(self.write)
+        self.pending.append(args)
+
+    def write(self) -> None:
+        pending, self.pending = self.pending, []
+        for args in pending:
+            access_logger.info(_ACCESS_FORMAT, *args)
+
+
+_LOOP_LINES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopLines] = weakref.WeakKeyDictionary()
+
 
 #: The loggers set to the configured level; every other logger reaches the handlers through the root logger,
 #: at WARNING and above.
@@ -30,14 +92,17 @@ _UNPRINTABLE_RE = re.compile(r"[\x00-\x20\x7f-\xa0\s]")
 
 _UNRESERVED = r"A-Za-z0-9_.~\-"
 #: The escapes a re-encoded query keeps as they are: printable ASCII other than letters, digits and ``_.-~``.
-_KEPT_ESCAPES = "|".join(f"%{b:02X}" for b in range(0x21, 0x7F) if not (chr(b).isalnum() or chr(b) in "_.-~"))
-_PAIR = rf"[{_UNRESERVED}]+=(?:[{_UNRESERVED}+]|{_KEPT_ESCAPES})*"
+#: (0x21-0x7E less 0-9 A-Z a-z and ``-`` 0x2D, ``.`` 0x2E, ``_`` 0x5F, ``~`` 0x7E; upper-case hex, as ``urlencode``
+#: writes them.)
+_KEPT_ESCAPES = "%(?:2[1-9A-CF]|3[A-F]|40|5[B-E]|60|7[B-D])"
+# Possessive (no backtracking): a run of plain characters is taken in one step.
+_PAIR = rf"[{_UNRESERVED}]++=(?:[{_UNRESERVED}+]++|{_KEPT_ESCAPES})*+"
 #: A query already in the form :func:`redact_query` writes (``urlencode`` of its ``parse_qsl``): plain names,
 #: values of unreserved characters, ``+`` and kept escapes. Re-encoding it changes nothing.
-_CANONICAL_QUERY_RE = re.compile(rf"{_PAIR}(?:&{_PAIR})*")
+_CANONICAL_QUERY_RE = re.compile(rf"{_PAIR}(?:&{_PAIR})*+")
 
 
-def access_target(scope: Mapping[str, Any]) -> str:
+def access_target(scope: Mapping[str, Any]) -> Redacted:
     """The request target of an access line: the decoded path, with whitespace and control characters
     percent-encoded, then ``?`` and the redacted query (:func:`~gongkit.kernel.redaction.redact_query`)."""
     path = _UNPRINTABLE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), str(scope["path"]))
@@ -47,7 +112,9 @@ def access_target(scope: Mapping[str, Any]) -> str:
         query = scrub(query)
     else:
         query = redact_query(query)
-    return f"{path}?{query}" if query else path
+    # Path and query are masked apart: "?" joins no e-mail address or phone number across them.
+    path = scrub(path)
+    return Redacted(f"{path}?{query}" if query else path)
 
 
 def _mentions_subject(ascii_lower: str) -> bool:

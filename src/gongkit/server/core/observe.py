@@ -17,8 +17,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from starlette.types import Scope
-
 from gongkit.server.core.auth import Principal
 from gongkit.server.core.context import AppState
 from gongkit.spec import Operation
@@ -26,7 +24,6 @@ from gongkit.spec import Operation
 Observer = Callable[[str, dict[str, Any]], None]
 
 _OBSERVERS = "observers"
-_ACCESS = "gong_access"
 
 log = logging.getLogger("gongkit.server")
 
@@ -50,19 +47,10 @@ def publish(state: AppState, event: str, **facts: Any) -> None:
             log.exception("observer of %s failed", event)
 
 
-def mark_access(scope: Scope, principal: Principal, op: Operation) -> None:
-    """Note who called which operation (read back by :func:`access_ended` when the answer has been sent)."""
-    scope.setdefault("state", {})[_ACCESS] = (principal, op)
-
-
-def access_ended(scope: Scope, status: int, request_id: str) -> None:
-    """Publish ``api_access`` for a request :func:`mark_access` noted (nothing for unauthenticated ones)."""
-    noted = scope.get("state", {}).get(_ACCESS)
-    app = scope.get("app")
-    state = getattr(getattr(app, "state", None), "gong", None)
-    if noted is None or not isinstance(state, AppState) or not state.extras.get(_OBSERVERS):
+def api_access(state: AppState, principal: Principal, op: Operation, status: int, request_id: str) -> None:
+    """Publish ``api_access``: an authenticated request to ``op`` ended with ``status``."""
+    if not state.extras.get(_OBSERVERS):
         return
-    principal, op = noted
     publish(
         state,
         "api_access",

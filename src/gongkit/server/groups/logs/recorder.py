@@ -1,10 +1,12 @@
 """Recording log rows off the request path: an in-memory buffer flushed to the store in batches.
 
 A request only appends a row to the buffer (a lock-free deque append); a background thread writes what has
-gathered once a second, in one transaction. The cost: a crash (``kill -9``) loses at most the rows of the last
-second, which were never written. A clean stop flushes everything. If the store refuses a batch, the rows stay
-buffered and are retried at the next flush; the buffer keeps at most ``max_rows`` rows (the oldest are dropped
-beyond that, with a warning), so a store that is down for long cannot exhaust memory.
+gathered ten times a second, in one transaction. The cost: a crash (``kill -9``) loses at most the rows of the
+last tenth of a second, which were never written. Small, frequent batches also keep each write short: the
+thread shares the interpreter with the requests, and a long batch would stall them. A clean stop flushes
+everything. If the store refuses a batch, the rows stay buffered and are retried at the next flush; the buffer
+keeps at most ``max_rows`` rows (the oldest are dropped beyond that, with a warning), so a store that is down
+for long cannot exhaust memory.
 """
 
 from __future__ import annotations
@@ -14,15 +16,23 @@ import threading
 from collections import deque
 from typing import Any
 
-from sqlalchemy import insert
+import orjson
+from sqlalchemy import bindparam, insert
 
 from gongkit.db import Database
+from gongkit.db.paging import CompiledStatement
 from gongkit.db.schema import audit_logs
 
 log = logging.getLogger("gongkit.server.logs")
 
 #: How often the buffer is written to the store, in seconds (the most a crash can lose).
-FLUSH_SECONDS = 1.0
+FLUSH_SECONDS = 0.1
+
+_COLUMNS = ("company_id", "log_type", "event_ms", "user_id", "record")
+#: The insert of a batch. It runs on the driver, with each record already JSON text: SQLAlchemy's per-row
+#: parameter processing cost more than the store's own work, on a thread that shares the interpreter with the
+#: requests. (PostgreSQL's driver sends text untyped, so the server reads it as the JSON column.)
+_INSERT = insert(audit_logs).values({name: bindparam(name) for name in _COLUMNS})
 
 
 class LogRecorder:
@@ -35,6 +45,7 @@ class LogRecorder:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._flushing = threading.Lock()
+        self._insert: CompiledStatement | None = None
 
     def record(
         self, company_id: int, log_type: str, event_ms: int, user_id: int | None, record: dict[str, Any]
@@ -56,7 +67,10 @@ class LogRecorder:
                 return 0
             try:
                 with self._db.write() as conn:
-                    conn.execute(insert(audit_logs), batch)
+                    if self._insert is None:
+                        self._insert = CompiledStatement(_INSERT, conn.dialect)
+                    rows = [{**row, "record": orjson.dumps(row["record"]).decode()} for row in batch]
+                    self._insert.execute_many(conn.connection.dbapi_connection, rows)
             except Exception:
                 log.exception("writing %d log rows failed; they are kept for the next flush", len(batch))
                 self._rows.extendleft(reversed(batch))

@@ -55,6 +55,7 @@ coverage-table: $(STAMP)
 bench: $(STAMP)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/bench_calls.py
+	$(BIN)/python bench/bench_inprocess.py
 	url=$$(scripts/pg.sh start); \
 	GONGKIT_BENCH_PG_URL=$$url $(BIN)/python bench/bench_calls.py --only get && \
 	GONGKIT_BENCH_PG_URL=$$url $(BIN)/python bench/bench_privacy.py; \

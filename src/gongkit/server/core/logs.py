@@ -30,55 +30,71 @@ _ACCESS_FORMAT = "%s %s %s %d %.1fms"
 
 
 def log_access(scope: Mapping[str, Any], request_id: str, status: int, elapsed_ms: float) -> None:
-    """One access line, ``requestId method target status duration``, every part already redacted.
+    """One access line, ``requestId method target status duration``, every part redacted.
 
-    The line is handed to logging once the event loop has run what is ready (:class:`_LoopLines`), not in the
-    middle of the request's own work.
+    The line is made and handed to logging once the event loop has run what is ready (:class:`_LoopLines`), not
+    in the middle of the request's own work.
     """
     if not access_logger.isEnabledFor(logging.INFO):
         return
-    method = str(scope["method"])
-    args = (
-        Redacted(request_id),  # made by the server: letters and digits
-        _METHODS.get(method) or Redacted(scrub(method)),
-        access_target(scope),
+    line = (
+        request_id,
+        str(scope["method"]),
+        str(scope["path"]),
+        bytes(scope.get("query_string", b"")),
         status,
         elapsed_ms,
     )
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:  # not on an event loop: at once
-        access_logger.info(_ACCESS_FORMAT, *args)
+        _log_line(line)
         return
     lines = _LOOP_LINES.get(loop)
     if lines is None:
         lines = _LOOP_LINES[loop] = _LoopLines()
-    lines.add(loop, args)
+    lines.add(loop, line)
+
+
+def _log_line(line: tuple[str, str, str, bytes, int, float]) -> None:
+    request_id, method, path, query, status, elapsed_ms = line
+    args = (
+        Redacted(request_id),  # made by the server: letters and digits
+        _METHODS.get(method) or Redacted(scrub(method)),
+        request_target(path, query),
+        status,
+        elapsed_ms,
+    )
+    # As Logger.info makes it when callers are not looked up (configure), and handled as it would be.
+    record = access_logger.makeRecord(
+        access_logger.name, logging.INFO, "(unknown file)", 0, _ACCESS_FORMAT, args, None, "(unknown function)"
+    )
+    access_logger.handle(record)
 
 
 class _LoopLines:
-    """The access lines of one event loop, logged together when the loop has run the callbacks that were ready
-    (a loop iteration: well under a millisecond, in order, and before the loop waits for more work).
+    """The access lines of one event loop, made and logged together when the loop has run the callbacks that
+    were ready (a loop iteration: well under a millisecond, in order, and before the loop waits for more work).
 
-    Logging a line costs more than many a request's own work; a loop that answers requests as fast as they
-    come logs them in runs, which costs the interpreter less than logging each one between other work. Only the
-    loop's own thread touches its lines.
+    Making and logging a line costs more than many a request's own work; a loop that answers requests as fast
+    as they come logs them in runs, which costs the interpreter less than logging each one between other work.
+    Only the loop's own thread touches its lines.
     """
 
     __slots__ = ("pending",)  # no reference to the loop: it is the weak key these lines are kept under
 
     def __init__(self) -> None:
-        self.pending: list[tuple[Any, ...]] = []
+        self.pending: list[tuple[str, str, str, bytes, int, float]] = []
 
-    def add(self, loop: asyncio.AbstractEventLoop, args: tuple[Any, ...]) -> None:
+    def add(self, loop: asyncio.AbstractEventLoop, line: tuple[str, str, str, bytes, int, float]) -> None:
         if not self.pending:
             loop.call_soon(self.write)
-        self.pending.append(args)
+        self.pending.append(line)
 
     def write(self) -> None:
         pending, self.pending = self.pending, []
-        for args in pending:
-            access_logger.info(_ACCESS_FORMAT, *args)
+        for line in pending:
+            _log_line(line)
 
 
 _LOOP_LINES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopLines] = weakref.WeakKeyDictionary()
@@ -103,10 +119,15 @@ _CANONICAL_QUERY_RE = re.compile(rf"{_PAIR}(?:&{_PAIR})*+")
 
 
 def access_target(scope: Mapping[str, Any]) -> Redacted:
+    """The request target of a request's access line (:func:`request_target`)."""
+    return request_target(str(scope["path"]), bytes(scope.get("query_string", b"")))
+
+
+def request_target(path: str, query_string: bytes) -> Redacted:
     """The request target of an access line: the decoded path, with whitespace and control characters
     percent-encoded, then ``?`` and the redacted query (:func:`~gongkit.kernel.redaction.redact_query`)."""
-    path = _UNPRINTABLE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), str(scope["path"]))
-    query = bytes(scope.get("query_string", b"")).decode("latin-1")
+    path = _UNPRINTABLE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)
+    query = query_string.decode("latin-1")
     if _CANONICAL_QUERY_RE.fullmatch(query) and not _mentions_subject(query.lower()):
         # Nothing to redact and nothing to re-encode (most queries): only the scrub is left to do.
         query = scrub(query)

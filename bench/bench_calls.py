@@ -146,6 +146,19 @@ def postgres_copy(sqlite_url: str, pg_url: str, calls: int) -> str:
                     dst.execute(insert(table), rows[i : i + 5_000])
         with target.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+    # The rows came with their ids: each generated id's sequence starts past the largest copied one (the server
+    # adds rows of its own, e.g. audit logs).
+    with target.begin() as conn:
+        for table in metadata.sorted_tables:
+            id_column = table.c.get("id")
+            if id_column is None or not id_column.autoincrement or not id_column.primary_key:
+                continue
+            sequence = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
+            if sequence is not None:
+                conn.execute(
+                    text(f'SELECT setval(:s, COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)'),
+                    {"s": sequence},
+                )
     source.dispose()
     target.dispose()
     return url

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from gongkit.db import Database
 from gongkit.db.media import MediaStore
 from gongkit.db.schema import audit_logs
 from gongkit.kernel.config import ServerSettings
 from gongkit.kernel.media_links import media_url_signer
-from gongkit.server.groups.logs.recorder import LogRecorder
+from gongkit.server.groups.logs.recorder import FLUSH_SECONDS, MAX_RETRY_SECONDS, LogRecorder
 from gongkit.server.groups.logs.routes import RECORDER
 from tests.conftest import Company, Seed, make_company
 from tests.support import factories as f
@@ -142,3 +142,27 @@ def test_recorder_keeps_rows_the_store_refused(db: Database, company: Company) -
     recorder.record(10**18, "AccessLog", 2, None, {"a": 2})  # no such company: the batch is refused
     assert recorder.flush() == 0
     assert recorder.flush() == 0  # still buffered, still refused
+    # A store that keeps refusing is asked less and less often, up to MAX_RETRY_SECONDS between flushes.
+    waits = []
+    for _ in range(8):
+        waits.append(recorder._next_wait())
+        recorder.flush()
+    assert waits == pytest.approx([0.4, 0.8, 1.6, 3.2, 5.0, 5.0, 5.0, 5.0])
+    assert recorder._next_wait() == MAX_RETRY_SECONDS
+
+
+def test_recorder_writes_every_row_once_the_store_takes_them(db: Database, company: Company) -> None:
+    recorder = LogRecorder(db)
+    for i in range(250):
+        recorder.record(company.id, "AccessLog", 1_700_000_000_000 + i, None, {"requestId": f"r{i}", "status": 200})
+    assert recorder.flush() == 250
+    assert recorder._next_wait() == FLUSH_SECONDS
+    with db.read() as conn:
+        rows = conn.execute(
+            select(audit_logs.c.event_ms, audit_logs.c.record)
+            .where(audit_logs.c.company_id == company.id)
+            .order_by(audit_logs.c.event_ms)
+        ).all()
+    assert [(r.event_ms, r.record) for r in rows] == [
+        (1_700_000_000_000 + i, {"requestId": f"r{i}", "status": 200}) for i in range(250)
+    ]

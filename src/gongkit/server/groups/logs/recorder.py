@@ -27,6 +27,8 @@ log = logging.getLogger("gongkit.server.logs")
 
 #: How often the buffer is written to the store, in seconds (the most a crash can lose).
 FLUSH_SECONDS = 0.1
+#: The longest wait between flushes while the store refuses them.
+MAX_RETRY_SECONDS = 5.0
 
 _COLUMNS = ("company_id", "log_type", "event_ms", "user_id", "record")
 #: The insert of a batch. It runs on the driver, with each record already JSON text: SQLAlchemy's per-row
@@ -46,6 +48,7 @@ class LogRecorder:
         self._thread: threading.Thread | None = None
         self._flushing = threading.Lock()
         self._insert: CompiledStatement | None = None
+        self._failures = 0  # failed flushes in a row
 
     def record(
         self, company_id: int, log_type: str, event_ms: int, user_id: int | None, record: dict[str, Any]
@@ -72,10 +75,21 @@ class LogRecorder:
                     rows = [{**row, "record": orjson.dumps(row["record"]).decode()} for row in batch]
                     self._insert.execute_many(conn.connection.dbapi_connection, rows)
             except Exception:
-                log.exception("writing %d log rows failed; they are kept for the next flush", len(batch))
+                self._failures += 1
+                log.exception(
+                    "writing %d log rows failed; they are kept for the next flush (in %.1f s)",
+                    len(batch),
+                    self._next_wait(),
+                )
                 self._rows.extendleft(reversed(batch))
                 return 0
+            self._failures = 0
             return len(batch)
+
+    def _next_wait(self) -> float:
+        """The time to the next flush: the interval, doubled after each failed flush in a row up to
+        :data:`MAX_RETRY_SECONDS` (a store that refuses the rows is not asked again ten times a second)."""
+        return float(min(self._interval * 2**self._failures, max(self._interval, MAX_RETRY_SECONDS)))
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="gongkit-log-recorder", daemon=True)
@@ -89,5 +103,5 @@ class LogRecorder:
         self.flush()
 
     def _run(self) -> None:
-        while not self._stop.wait(self._interval):
+        while not self._stop.wait(self._next_wait()):
             self.flush()

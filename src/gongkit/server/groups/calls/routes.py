@@ -45,19 +45,19 @@ async def list_calls(ctx: Ctx) -> Response:
     )
     if not page.complete:
         page = await ctx.read(queries.complete_calls_page, page)
-    # The calls are stored as JSON text already: the page is assembled, not re-serialized.
-    body = "".join(
+    # The calls are stored as JSON already (read as UTF-8 bytes): the page is assembled, not re-serialized.
+    body = b"".join(
         (
-            '{"requestId":"',
-            ctx.request_id,
-            '","records":',
-            orjson.dumps(page.records).decode(),
-            ',"calls":[',
-            ",".join(page.calls_json),  # type: ignore[arg-type]  # complete: no None left
-            "]}",
+            b'{"requestId":"',
+            ctx.request_id.encode(),
+            b'","records":',
+            orjson.dumps(page.records),
+            b',"calls":[',
+            b",".join(page.calls_json),  # type: ignore[arg-type]  # complete: no None left
+            b"]}",
         )
     )
-    return Response(body.encode(), media_type="application/json")
+    return Response(body, media_type="application/json")
 
 
 @handles("getCall")

@@ -128,6 +128,38 @@ def test_demo_command_tours_and_serves(tmp_path: Path) -> None:
     assert proc.returncode == 0, f"the demo did not stop cleanly on SIGINT; its last lines:\n{err[-3000:]}"
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts a background job
+
+
+@pytest.mark.process
+@pytest.mark.parametrize(
+    ("stop_with", "started_ignoring_sigint"),
+    [(signal.SIGTERM, False), (signal.SIGINT, True)],
+    ids=["sigterm", "sigint-after-a-background-start"],
+)
+def test_demo_stops_cleanly_on_either_signal(tmp_path: Path, stop_with: int, started_ignoring_sigint: bool) -> None:
+    port = free_port()
+    proc = subprocess.Popen(
+        [*GONGKIT, "demo", "--port", str(port), "--calls", "8", "--no-tour"],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ignore_sigint if started_ignoring_sigint else None,
+    )
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}", proc)
+        proc.send_signal(stop_with)
+        _out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err[-3000:]
+    assert "Stopping." in err
+
+
 @pytest.mark.process
 def test_demo_refuses_a_busy_port(tmp_path: Path) -> None:
     import socket

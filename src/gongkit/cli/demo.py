@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import threading
 import time
@@ -137,6 +138,20 @@ def background_server(settings: ServerSettings, db: Database, host: str, port: i
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def wait_for_stop_signal() -> None:
+    """Block until SIGINT (Ctrl-C) or SIGTERM, as ``gongkit serve`` stops on either. The handlers are set here,
+    not inherited: a process started in the background of a shell begins with SIGINT ignored."""
+    stop = threading.Event()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {s: signal.signal(s, lambda _signum, _frame: stop.set()) for s in signals}
+    try:
+        while not stop.wait(1.0):
+            pass
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 # --- the tour -------------------------------------------------------------------------------------------
@@ -266,10 +281,7 @@ def demo(
             if not no_tour:
                 tour(base_url, access.access_key, access.secret)
             out.print(f"Serving on [bold]{base_url}[/bold] — press Ctrl-C to stop.")
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                out.print("Stopping.")
+            wait_for_stop_signal()
+            out.print("Stopping.")
     finally:
         db.dispose()

@@ -35,6 +35,8 @@ from typing import Any
 
 import httpx
 
+from gongkit.server.groups.calls.queries import CONTENT_FIELDS, INTERACTION_FIELDS
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_servers import SERVE_GONGKIT, free_port, wait_ready
 
@@ -43,22 +45,8 @@ RESULTS = ROOT / "results"
 PY = sys.executable
 EVERYTHING = {
     "exposedFields": {
-        "content": {
-            k: True
-            for k in (
-                "structure",
-                "topics",
-                "trackers",
-                "trackerOccurrences",
-                "pointsOfInterest",
-                "brief",
-                "outline",
-                "highlights",
-                "callOutcome",
-                "keyPoints",
-            )
-        },
-        "interaction": {"speakers": True, "video": True, "personInteractionStats": True, "questions": True},
+        "content": dict.fromkeys(CONTENT_FIELDS, True),
+        "interaction": dict.fromkeys(INTERACTION_FIELDS, True),
     }
 }
 FILTER = {"fromDateTime": "2000-01-01T00:00:00Z", "toDateTime": "2100-01-01T00:00:00Z"}

@@ -18,6 +18,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import Connection, text
+from starlette._utils import get_route_path
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -34,11 +35,11 @@ from gongkit.kernel.config import ServerSettings
 from gongkit.kernel.errors import ApiError, MethodNotAllowed, NotFound
 from gongkit.server import pages
 from gongkit.server.core import logs, routing
-from gongkit.server.core.answers import ANSWER_HEADERS, error_of_http_exception, error_response, json_response
+from gongkit.server.core.answers import error_of_http_exception, error_response, json_response, stamped
 from gongkit.server.core.auth import Authenticator
 from gongkit.server.core.context import AppState, request_id
 from gongkit.server.core.limits import BodyLimitMiddleware
-from gongkit.server.core.operations import OperationPipeline, OperationTable, Served, route_path
+from gongkit.server.core.operations import OperationPipeline, OperationTable, Served
 from gongkit.server.core.ratelimit import RateLimiter
 from gongkit.spec import Operation, operations
 from gongkit.spec.served import served_document
@@ -55,7 +56,7 @@ class GongServer(Starlette):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            found = self.pipeline.table.match(scope["method"], route_path(scope))
+            found = self.pipeline.table.match(scope["method"], get_route_path(scope))  # as the router reads it
             if found is not None:
                 scope["app"] = self
                 await self.pipeline.answer(scope, receive, send, *found)
@@ -78,7 +79,6 @@ class RequestIdAndLogMiddleware:
         rid = request_id(scope)
         started = time.perf_counter()
         status = 500
-        header = (b"x-request-id", rid.encode())
         response_started = False
 
         async def send_wrapper(message: Message) -> None:
@@ -86,10 +86,7 @@ class RequestIdAndLogMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 response_started = True
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                headers += [h for h in ANSWER_HEADERS if h[0] not in present]
-                message["headers"] = [*headers, header]
+                message["headers"] = stamped(message.get("headers", []), rid)
             await send(message)
 
         try:
@@ -206,10 +203,7 @@ def build_routes() -> list[Route]:
 
 def build_pipeline(state: AppState) -> OperationPipeline:
     handlers = routing.HANDLERS
-    served = [
-        Served(op, handlers.get(op.operation_id), op.success_status, body_limit(state.settings, op))
-        for op in operations()
-    ]
+    served = [Served(op, handlers.get(op.operation_id), body_limit(state.settings, op)) for op in operations()]
     return OperationPipeline(state, OperationTable(served))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -123,7 +123,7 @@ class Operation:
     def scope_failure_status(self) -> int:
         return 403 if 403 in self.statuses else 401
 
-    @property
+    @cached_property  # asked on every answer
     def success_status(self) -> int:
         return min(s for s in self.statuses if s < 300)
 

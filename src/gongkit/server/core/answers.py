@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -15,13 +16,18 @@ from gongkit.kernel.errors import ApiError, RateLimited
 ANSWER_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"cache-control", b"no-store"))
 
 
+def stamped(headers: Iterable[tuple[bytes, bytes]], request_id: str) -> list[tuple[bytes, bytes]]:
+    """An answer's ``headers`` with :data:`ANSWER_HEADERS` (where the route set none of its own) and the
+    ``X-Request-Id``."""
+    out = list(headers)
+    present = {name.lower() for name, _ in out}
+    out += [h for h in ANSWER_HEADERS if h[0] not in present]
+    out.append((b"x-request-id", request_id.encode()))
+    return out
+
+
 def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(orjson.dumps(payload), status_code=status, media_type="application/json", headers=headers)
-
-
-def error_body(request_id: str, exc: ApiError) -> bytes:
-    """Gong's error envelope: ``{"requestId", "errors": [...]}``."""
-    return orjson.dumps({"requestId": request_id, "errors": exc.messages})
 
 
 def error_of_http_exception(exc: HTTPException) -> ApiError:
@@ -33,4 +39,5 @@ def error_of_http_exception(exc: HTTPException) -> ApiError:
 
 def error_response(request_id: str, exc: ApiError) -> Response:
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
-    return Response(error_body(request_id, exc), status_code=exc.status, media_type="application/json", headers=headers)
+    # Gong's error envelope.
+    return json_response({"requestId": request_id, "errors": exc.messages}, exc.status, headers)

@@ -28,8 +28,47 @@ from gongkit.kernel.ids import new_request_id
 log = logging.getLogger("gongkit.server")
 
 
+class LimitedBody:
+    """A request body counted against ``limit`` bytes as it arrives.
+
+    :meth:`check_declared` refuses a declared ``Content-Length`` over the limit before a byte is read;
+    :meth:`receive` raises :class:`PayloadTooLarge` as soon as the count passes it (a body sent without a length).
+    Once the body is refused, :meth:`send` puts ``Connection: close`` on the answer, so the rest is never read.
+    """
+
+    __slots__ = ("_receive", "_send", "limit", "received", "refused")
+
+    def __init__(self, receive: Receive, send: Send, limit: int) -> None:
+        self._receive = receive
+        self._send = send
+        self.limit = limit
+        self.received = 0
+        self.refused = False
+
+    def check_declared(self, scope: Scope) -> None:
+        declared = content_length(scope)
+        if declared is not None and declared > self.limit:
+            self.refused = True
+            raise too_large(self.limit)
+
+    async def receive(self) -> Message:
+        message = await self._receive()
+        if message["type"] == "http.request":
+            self.received += len(message.get("body", b""))
+            if self.received > self.limit:
+                self.refused = True
+                raise too_large(self.limit)
+        return message
+
+    async def send(self, message: Message) -> None:
+        if self.refused and message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
+        await self._send(message)
+
+
 class BodyLimitMiddleware:
-    """Refuses a request body larger than ``limit`` bytes with a 413, without reading the rest.
+    """Refuses a request body larger than ``limit`` bytes with a 413, without reading the rest
+    (:class:`LimitedBody`).
 
     ``render(scope, error)`` makes the answer when the limit is known before the app runs (from
     ``Content-Length``); past that point :class:`PayloadTooLarge` is raised from ``receive`` and the app renders
@@ -45,31 +84,13 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.limit
-        declared = content_length(scope)
-        if declared is not None and declared > limit:
-            await self.render(scope, too_large(limit))(scope, receive, _closing(send))
+        body = LimitedBody(receive, send, self.limit)
+        try:
+            body.check_declared(scope)
+        except PayloadTooLarge as exc:
+            await self.render(scope, exc)(scope, receive, body.send)
             return
-        received = 0
-        exceeded = False
-
-        async def counting_receive() -> Message:
-            nonlocal received, exceeded
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    exceeded = True
-                    raise too_large(limit)
-            return message
-
-        async def closing_send(message: Message) -> None:
-            if exceeded:
-                await _closing(send)(message)
-            else:
-                await send(message)
-
-        await self.app(scope, counting_receive, closing_send)
+        await self.app(scope, body.receive, body.send)
 
 
 def too_large(limit: int) -> PayloadTooLarge:
@@ -82,17 +103,6 @@ def content_length(scope: Scope) -> int | None:
         if name == b"content-length":
             return int(value) if value.isdigit() else None
     return None
-
-
-def _closing(send: Send) -> Send:
-    """``send`` with ``Connection: close`` on the answer: the unread rest of the body is never read."""
-
-    async def wrapped(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
-        await send(message)
-
-    return wrapped
 
 
 class _HeadTooLarge(Exception):

@@ -19,24 +19,21 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import orjson
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import compile_path
 from starlette.types import Message, Receive, Scope, Send
 
-from gongkit.kernel.errors import ApiError, Forbidden, NotImplementedYet, RateLimited, Unauthenticated
+from gongkit.kernel.errors import ApiError, Forbidden, NotImplementedYet, Unauthenticated
 from gongkit.server.core import logs, observe
-from gongkit.server.core.answers import ANSWER_HEADERS, error_body, error_of_http_exception
+from gongkit.server.core.answers import error_of_http_exception, error_response, json_response, stamped
 from gongkit.server.core.context import AppState, Ctx, check_scope, request_id
-from gongkit.server.core.limits import content_length, too_large
+from gongkit.server.core.limits import LimitedBody
 from gongkit.server.core.routing import Handler
 from gongkit.spec import Operation
 
 log = logging.getLogger("gongkit.server")
-
-_JSON = (b"content-type", b"application/json")
-_CLOSE = (b"connection", b"close")
 
 
 @dataclass(frozen=True)
@@ -45,20 +42,7 @@ class Served:
 
     op: Operation
     handler: Handler | None
-    success_status: int
     body_limit: int
-
-
-def route_path(scope: Scope) -> str:
-    """The path routes are matched against: the request's path less the app's ``root_path`` (as Starlette's
-    router reads it)."""
-    path: str = scope["path"]
-    root = scope.get("root_path", "")
-    if not root or not path.startswith(root):
-        return path
-    if path == root:
-        return ""
-    return path[len(root) :] if path[len(root)] == "/" else path
 
 
 class OperationTable:
@@ -70,12 +54,7 @@ class OperationTable:
         self._templated: dict[str, list[tuple[re.Pattern[str], Served]]] = {}
         for item in sorted(served, key=lambda s: ("{" in s.op.path, s.op.path)):
             if "{" in item.op.path:
-                pattern = re.compile(
-                    "/".join(
-                        f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part)
-                        for part in item.op.path.split("/")
-                    )
-                )
+                pattern = compile_path(item.op.path)[0]  # the router's own reading of a template
                 self._templated.setdefault(item.op.method, []).append((pattern, item))
             else:
                 self._literal[(item.op.method, item.op.path)] = item
@@ -85,7 +64,7 @@ class OperationTable:
         if item is not None:
             return item, {}
         for pattern, item in self._templated.get(method, ()):
-            found = pattern.fullmatch(path)
+            found = pattern.match(path)
             if found is not None:
                 return item, found.groupdict()
         return None
@@ -106,39 +85,19 @@ class OperationPipeline:
         state = self.state
         status = 500
         responded = False
-        closing = False  # the body was refused: the answer closes the connection, so the rest is never read
         principal = None
-        received = 0
-
-        async def counting_receive() -> Message:
-            nonlocal received, closing
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > served.body_limit:
-                    closing = True
-                    raise too_large(served.body_limit)
-            return message
+        body = LimitedBody(receive, send, served.body_limit)
 
         async def stamped_send(message: Message) -> None:
             nonlocal status, responded
             if message["type"] == "http.response.start":
                 status = message["status"]
                 responded = True
-                headers = list(message.get("headers", ()))
-                present = {name.lower() for name, _ in headers}
-                headers += [h for h in ANSWER_HEADERS if h[0] not in present]
-                headers.append((b"x-request-id", rid.encode()))
-                if closing:
-                    headers.append(_CLOSE)
-                message["headers"] = headers
-            await send(message)
+                message["headers"] = stamped(message.get("headers", ()), rid)
+            await body.send(message)
 
         try:
-            declared = content_length(scope)
-            if declared is not None and declared > served.body_limit:
-                closing = True
-                raise too_large(served.body_limit)
+            body.check_declared(scope)
             principal = state.auth.authenticate(_authorization(scope), state.clock.now_ms())
             check_scope(principal, op, op.scope)
             await state.limiter.hit(
@@ -148,21 +107,20 @@ class OperationPipeline:
                 raise NotImplementedYet(
                     f"{op.method} {op.path} ({op.operation_id}) is not implemented by this gongkit server yet"
                 )
-            result = await served.handler(Ctx(Request(scope, counting_receive), state, op, principal, rid))
-            if isinstance(result, Response):
-                await result(scope, counting_receive, stamped_send)
-            else:
-                await _send_json(stamped_send, served.success_status, orjson.dumps({"requestId": rid, **result}))
+            result = await served.handler(Ctx(Request(scope, body.receive), state, op, principal, rid))
+            if not isinstance(result, Response):
+                result = json_response({"requestId": rid, **result}, op.success_status)
+            await result(scope, body.receive, stamped_send)
         except (ApiError, HTTPException) as exc:
             error = _declared_auth_status(op, exc) if isinstance(exc, ApiError) else error_of_http_exception(exc)
             if responded:
                 log.error("error after the answer started (requestId %s): %s", rid, error)
             else:
-                await _send_error(stamped_send, rid, error)
+                await error_response(rid, error)(scope, body.receive, stamped_send)
         except Exception:
             log.exception("unhandled error (requestId %s)", rid)
             if not responded:
-                await _send_error(stamped_send, rid, ApiError())
+                await error_response(rid, ApiError())(scope, body.receive, stamped_send)
         finally:
             if principal is not None:
                 observe.api_access(state, principal, op, status, rid)
@@ -181,14 +139,3 @@ def _declared_auth_status(op: Operation, exc: ApiError) -> ApiError:
     if isinstance(exc, Unauthenticated) and not isinstance(exc, Forbidden) and op.auth_failure_status == 403:
         return Forbidden(*exc.messages)
     return exc
-
-
-async def _send_json(send: Send, status: int, body: bytes, extra: tuple[tuple[bytes, bytes], ...] = ()) -> None:
-    headers = [_JSON, (b"content-length", str(len(body)).encode()), *extra]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
-
-
-async def _send_error(send: Send, rid: str, exc: ApiError) -> None:
-    extra = ((b"retry-after", str(exc.retry_after).encode()),) if isinstance(exc, RateLimited) else ()
-    await _send_json(send, exc.status, error_body(rid, exc), extra)

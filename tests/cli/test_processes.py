@@ -157,7 +157,7 @@ def test_demo_stops_cleanly_on_either_signal(tmp_path: Path, stop_with: int, sta
             proc.kill()
             proc.communicate()
     assert proc.returncode == 0, err[-3000:]
-    assert "Stopping." in err
+    assert "Stopped." in err
 
 
 @pytest.mark.process

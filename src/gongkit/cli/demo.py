@@ -140,18 +140,33 @@ def background_server(settings: ServerSettings, db: Database, host: str, port: i
         thread.join(timeout=10)
 
 
-def wait_for_stop_signal() -> None:
-    """Block until SIGINT (Ctrl-C) or SIGTERM, as ``gongkit serve`` stops on either. The handlers are set here,
-    not inherited: a process started in the background of a shell begins with SIGINT ignored."""
-    stop = threading.Event()
+class Stopped(BaseException):
+    """Raised in the main thread by SIGINT or SIGTERM while :func:`stop_signals` is in force. A BaseException, as
+    KeyboardInterrupt is, so that no ``except Exception`` on the way swallows it."""
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[None]:
+    """SIGINT (Ctrl-C) and SIGTERM raise :class:`Stopped` while the block runs, as ``gongkit serve`` stops on
+    either. The handlers are set here, not inherited: a process started in the background of a shell begins with
+    SIGINT ignored. Enter this before the server can answer, so that no signal sent once it answers is lost."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signal.Signals(signum).name)
+
     signals = (signal.SIGINT, signal.SIGTERM)
-    previous = {s: signal.signal(s, lambda _signum, _frame: stop.set()) for s in signals}
+    previous = {s: signal.signal(s, stop) for s in signals}
     try:
-        while not stop.wait(1.0):
-            pass
+        yield
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+def serve_forever() -> None:
+    """Block the main thread until a signal ends it."""
+    while True:
+        time.sleep(3600)
 
 
 # --- the tour -------------------------------------------------------------------------------------------
@@ -276,12 +291,13 @@ def demo(
         db = open_store(settings)
         access = ensure_demo(db, settings, calls=calls, progress=progress)
     try:
-        with background_server(settings, db, host, port) as base_url:
+        with stop_signals(), background_server(settings, db, host, port) as base_url:
             print_credentials(base_url, access)
             if not no_tour:
                 tour(base_url, access.access_key, access.secret)
             out.print(f"Serving on [bold]{base_url}[/bold] — press Ctrl-C to stop.")
-            wait_for_stop_signal()
-            out.print("Stopping.")
+            serve_forever()
+    except Stopped:
+        out.print("Stopped.")
     finally:
         db.dispose()

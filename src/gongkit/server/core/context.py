@@ -65,10 +65,11 @@ class AppState:
         return await self.read(job)
 
     def close(self) -> None:
-        """Give back the event loop's connection (when the app stops)."""
+        """Give back the event loop's connections (when the app stops)."""
         if self._loop_connection is not None:
             self._loop_connection.close()
             self._loop_connection = None
+        self.limiter.close()
 
     async def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(conn, ...)`` in a read transaction, on a thread of the bounded database pool."""

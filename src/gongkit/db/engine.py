@@ -9,6 +9,7 @@ cheaper and fairer than spinning on ``SQLITE_BUSY``). PostgreSQL needs none of t
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import threading
 from collections.abc import Iterator
@@ -17,9 +18,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
+
+
+def load_json(text: str | bytes) -> Any:
+    """A stored JSON document read back (the JSON columns' reader). orjson reads one several times faster than
+    the standard library, which is the one reader of what orjson refuses (``NaN``, ``Infinity``, which the
+    standard writer writes). A page of ``/v2/calls/extensive`` reads some 850 of them."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -45,7 +57,10 @@ class Database:
         if self.is_sqlite:
             ensure_sqlite_dir(url)
             self.engine: Engine = create_engine(
-                url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30}
+                url,
+                echo=echo,
+                connect_args={"check_same_thread": False, "timeout": 30},
+                json_deserializer=load_json,
             )
             event.listen(self.engine, "connect", _sqlite_on_connect)
             event.listen(
@@ -56,7 +71,9 @@ class Database:
                 ),
             )
         else:
-            self.engine = create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self.engine = create_engine(
+                url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True, json_deserializer=load_json
+            )
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -320,7 +320,9 @@ def list_calls_extensive(
     media_url: Callable[[int], str] | None = None,
 ) -> dict[str, Any]:
     """``POST /v2/calls/extensive``: one keyset page by (start, id), then one query per selected block."""
-    stmt = flt.apply(select(*BASIC_COLUMNS, calls.c.content, calls.c.interaction), company_id, page_query)
+    # The stored content and interaction documents are read (and decoded) only when a block of theirs is asked.
+    documents = [c for c, asked in ((calls.c.content, sel.content), (calls.c.interaction, sel.interaction)) if asked]
+    stmt = flt.apply(select(*BASIC_COLUMNS, *documents), company_id, page_query)
     page = paginate(conn, stmt, [calls.c.started_ms, calls.c.id], page_query)
     if not page.rows:
         raise flt.not_found()

@@ -128,12 +128,12 @@ def background_server(settings: ServerSettings, db: Database, host: str, port: i
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, **uvicorn_options()))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, name="gongkit-server", daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise click.ClickException(f"the server did not start on {host}:{port}")
-        time.sleep(0.05)
-    try:
+    try:  # a stop signal may come while the server starts: it is stopped then too
+        deadline = time.monotonic() + 30
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise click.ClickException(f"the server did not start on {host}:{port}")
+            time.sleep(0.05)
         yield local_url(host, port)
     finally:
         server.should_exit = True

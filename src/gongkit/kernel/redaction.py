@@ -73,7 +73,7 @@ class Redacted(str):
 
 
 #: Log arguments written as they are: numbers, and text already redacted.
-_SAFE_ARG_TYPES = frozenset((int, float, Redacted))
+_SAFE_ARG_TYPES = (int, float, Redacted)
 
 
 @lru_cache(maxsize=1024)
@@ -99,7 +99,7 @@ class _Scrubbed:
 
 
 def _safe_arg(value: object) -> object:
-    return value if isinstance(value, (int, float, Redacted)) else _Scrubbed(value)
+    return value if isinstance(value, _SAFE_ARG_TYPES) else _Scrubbed(value)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -140,7 +140,7 @@ class RedactingFormatter(logging.Formatter):
             and not record.exc_info
             and not record.exc_text
             and not record.stack_info
-            and all(type(value) in _SAFE_ARG_TYPES for value in args)
+            and all(isinstance(value, _SAFE_ARG_TYPES) for value in args)
             and type(record.msg) is str
             and _unchanged_by_scrub(record.msg)
         ):

@@ -27,6 +27,8 @@ __all__ = ["RedactingFormatter", "access_logger", "access_target", "configure", 
 #: The methods an access line writes as they are (any other is scrubbed like the rest of the line).
 _METHODS = {m: Redacted(m) for m in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")}
 _ACCESS_FORMAT = "%s %s %s %d %.1fms"
+#: An access line's values as the request leaves them: request id, method, path, query, status, milliseconds.
+_Line = tuple[str, str, str, bytes, int, float]
 
 
 def log_access(scope: Mapping[str, Any], request_id: str, status: int, elapsed_ms: float) -> None:
@@ -37,7 +39,7 @@ def log_access(scope: Mapping[str, Any], request_id: str, status: int, elapsed_m
     """
     if not access_logger.isEnabledFor(logging.INFO):
         return
-    line = (
+    line: _Line = (
         request_id,
         str(scope["method"]),
         str(scope["path"]),
@@ -56,7 +58,7 @@ def log_access(scope: Mapping[str, Any], request_id: str, status: int, elapsed_m
     lines.add(loop, line)
 
 
-def _log_line(line: tuple[str, str, str, bytes, int, float]) -> None:
+def _log_line(line: _Line) -> None:
     request_id, method, path, query, status, elapsed_ms = line
     args = (
         Redacted(request_id),  # made by the server: letters and digits
@@ -84,9 +86,9 @@ class _LoopLines:
     __slots__ = ("pending",)  # no reference to the loop: it is the weak key these lines are kept under
 
     def __init__(self) -> None:
-        self.pending: list[tuple[str, str, str, bytes, int, float]] = []
+        self.pending: list[_Line] = []
 
-    def add(self, loop: asyncio.AbstractEventLoop, line: tuple[str, str, str, bytes, int, float]) -> None:
+    def add(self, loop: asyncio.AbstractEventLoop, line: _Line) -> None:
         if not self.pending:
             loop.call_soon(self.write)
         self.pending.append(line)

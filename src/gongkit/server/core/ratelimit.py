@@ -200,12 +200,11 @@ class RedisWindows:
         answer = cast(list[int], await self._script(keys, [day.amount, second.amount]))
         if answer[0] == 0:
             return
-        expiry = _DAY if answer[0] == 1 else _SECOND
+        expiry, message = (_DAY, DAY_SPENT) if answer[0] == 1 else (_SECOND, SECOND_SPENT)
         previous, previous_ms, current, current_ms = answer[1:]
-        reset_at = next_drop(time.time(), expiry, previous, previous_ms / 1000, current, current_ms / 1000)
-        if answer[0] == 1:
-            raise _refusal(reset_at, DAY_SPENT)
-        raise _refusal(reset_at, SECOND_SPENT)
+        raise _refusal(
+            next_drop(time.time(), expiry, previous, previous_ms / 1000, current, current_ms / 1000), message
+        )
 
 
 class RateLimiter:
